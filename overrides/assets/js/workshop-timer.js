@@ -1,0 +1,1 @@
+/* workshop-timer.js */

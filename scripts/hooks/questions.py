@@ -1,0 +1,1 @@
+"""Placeholder hook: filled in by its owner."""

@@ -1,0 +1,1 @@
+"""Placeholder: content validation (being written)."""

@@ -1,0 +1,159 @@
+"""Shared fixtures: one strict build of the site, served on localhost, opened in Debian's Chromium.
+
+- `site_dir`: the strictly built site (built once per test session).
+- `base_url`: http://127.0.0.1:PORT/ serving `site_dir` (overrides pytest-base-url's fixture).
+- `page`: a Playwright page in Debian's Chromium (pytest-playwright), with the browser's own
+  background traffic shut off and any request to another host recorded in `page.foreign_requests`.
+- `build_with(changes)`: build a copy of the project with some files changed (for tests that feed
+  the build broken content) and return the finished process (returncode, output).
+- `all_pages`: relative URLs of every built HTML page.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "includes", "overrides", "scripts", "locales"]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    # Resolve no host name but the test server's: stops the browser's own background lookups,
+    # which page.on("request") does not see, and makes any stray remote load fail loudly.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def run_build(project: Path, dest: Path) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of `project` into `dest`; output is stdout+stderr."""
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--clean", "-d", str(dest)],
+        cwd=project,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    dest = tmp_path_factory.mktemp("built") / "site"
+    proc = run_build(ROOT, dest)
+    if proc.returncode != 0:
+        pytest.fail(f"strict build failed:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def all_pages(site_dir) -> list[str]:
+    """Every built page as a URL path relative to the site root ('' for the home page)."""
+    pages = []
+    for html in sorted(site_dir.rglob("*.html")):
+        rel = html.relative_to(site_dir).as_posix()
+        if rel == "404.html":
+            continue
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "nl-NL", "service_workers": "block"}
+
+
+@pytest.fixture
+def page(page):
+    """The pytest-playwright page, recording requests to other hosts and console errors."""
+    page.foreign_requests = []
+    page.console_errors = []
+
+    def on_request(request):
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.hostname not in LOCAL_HOSTS:
+            page.foreign_requests.append(request.url)
+
+    page.on("request", on_request)
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    return page
+
+
+@pytest.fixture
+def build_with(tmp_path):
+    """Build a copy of the project with `changes` ({relative path: text or None to delete})."""
+
+    def build(changes: dict[str, str | None]) -> subprocess.CompletedProcess:
+        project = tmp_path / "project"
+        if project.exists():
+            shutil.rmtree(project)
+        project.mkdir()
+        for part in PROJECT_PARTS:
+            src = ROOT / part
+            if src.is_dir():
+                shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+            elif src.exists():
+                shutil.copy2(src, project / part)
+        for rel, text in changes.items():
+            target = project / rel
+            if text is None:
+                target.unlink()
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+        proc = run_build(project, tmp_path / "out")
+        proc.output = proc.stdout + proc.stderr
+        return proc
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    path = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    if not path.exists():
+        pytest.fail("axe-core is missing: run ./run test (it runs npm ci)", pytrace=False)
+    return path.read_text(encoding="utf-8")

@@ -212,7 +212,7 @@ def bank_markdown(grouped: dict[str, list[Question]], bank_src: str) -> str:
     total = sum(len(questions) for questions in grouped.values())
     buttons = [f'<button type="button" data-moment="" aria-pressed="true">Alle momenten</button>']
     buttons += [f'<button type="button" data-moment="{key}" aria-pressed="false">'
-                f'{html.escape(value["label"])}</button>' for key, value in moments.items()]
+                f'{html.escape(moments[key]["label"])}</button>' for key in grouped if grouped[key]]
     out = [
         '<div class="vragenbank" markdown>',
         '<div class="vragenbank-filter" role="group" aria-labelledby="vragenbank-filter-label" hidden>',

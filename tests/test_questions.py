@@ -1,0 +1,170 @@
+"""Example questions: tags become questions with a copy button; the Vragenbank has them all,
+filters by moment with a live count, and a malformed tag stops the build with file and line."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+BANK = "vragenbank/"
+MOMENTS = [row["id"] for row in yaml.safe_load((ROOT / "data" / "moments.yml").read_text("utf-8"))]
+
+# Read independently of the hook: a one-line list item ending in {.vraag moment=ID}.
+TAGGED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>.+?)\s*\{\s*\.vraag\s+moment=(?P<moment>\w+)\s*\}\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+QUOTES = "‘’“”'\""
+
+
+def plain(text: str) -> str:
+    """Question text as a reader sees it: no outer quotes, no Markdown emphasis, one space."""
+    text = re.sub(r"[*_`]", "", text).strip()
+    if len(text) > 1 and text[0] in QUOTES and text[-1] in QUOTES:
+        text = text[1:-1]
+    return " ".join(text.replace("’", "'").replace("‘", "'").split())
+
+
+def tagged_in_docs() -> list[tuple[str, int, str, str]]:
+    """(page, line, moment, text) for every tagged question in docs/."""
+    found = []
+    for path in sorted(DOCS.rglob("*.md")):
+        fenced = False
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if FENCE.match(line):
+                fenced = not fenced
+            elif not fenced and (match := TAGGED.match(line)):
+                found.append((path.relative_to(ROOT).as_posix(), number, match["moment"], plain(match["text"])))
+    return found
+
+
+def bank_questions(site_dir: Path) -> list[tuple[str, str]]:
+    soup = BeautifulSoup((site_dir / BANK / "index.html").read_text("utf-8"), "html.parser")
+    return [(q["data-moment"], plain(q.select_one(".vraag__tekst").get_text()))
+            for q in soup.select(".vragenbank .vraag")]
+
+
+# --- Build output ------------------------------------------------------------------------------
+
+def test_every_tagged_question_is_in_the_bank(site_dir):
+    bank = set(bank_questions(site_dir))
+    missing = [f"{page}:{line} [{moment}] {text}" for page, line, moment, text in tagged_in_docs()
+               if (moment, text) not in bank]
+    assert not missing, "tagged questions missing from the Vragenbank:\n" + "\n".join(missing)
+
+
+def test_bank_lists_each_question_once_with_its_pages(site_dir):
+    questions = bank_questions(site_dir)
+    assert len(questions) == len(set(questions)), "a question appears twice under one moment"
+    soup = BeautifulSoup((site_dir / BANK / "index.html").read_text("utf-8"), "html.parser")
+    count = soup.select_one(".vragenbank-telling").get_text()
+    assert count == (f"{len(questions)} vragen" if len(questions) != 1 else "1 vraag")
+    for item in soup.select(".vragenbank li"):
+        assert item.select(".vraag-bron a[href]"), f"no link to its page: {item.get_text()}"
+    headings = [h.get("id") for h in soup.select(".vragenbank-groep > h2")]
+    assert headings == [m for m in MOMENTS if m in headings], "moments out of order"
+
+
+def test_tags_are_removed_from_pages(site_dir):
+    leftovers = [str(p.relative_to(site_dir)) for p in site_dir.rglob("*.html")
+                 if "{.vraag" in p.read_text("utf-8")]
+    assert not leftovers, f"tag text left on: {leftovers}"
+
+
+def test_collect_deduplicates_and_keeps_every_page():
+    """The hook's collection step on its own: same text twice = one entry with both pages."""
+    spec = importlib.util.spec_from_file_location("questions_hook", ROOT / "scripts/hooks/questions.py")
+    hook = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = hook  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(hook)
+    hook.moments.update(hook.load_moments(hook.DATA))
+    source = "- ‘Hoe ervaar je  onze samenwerking?’ {.vraag moment=evaluatie}\n- ‘Nieuw?’ {.vraag moment=start}\n"
+    hook._found.update({
+        "a.md": [q for _, q in hook.scan(source, "docs/a.md")],
+        "b.md": [q for _, q in hook.scan(source.replace("  ", " "), "docs/b.md")],
+    })
+    hook._order[:] = ["b.md", "a.md"]
+    grouped = hook.collect()
+    assert [(q.text, q.pages) for q in grouped["evaluatie"]] == [("Hoe ervaar je onze samenwerking?", ["b.md", "a.md"])]
+    assert [q.pages for q in grouped["start"]] == [["b.md", "a.md"]]
+
+
+@pytest.mark.parametrize(
+    "tag, problem",
+    [
+        ("{.vraag moment=onbekend}", "unknown moment 'onbekend'"),
+        ("{.vraag moment=evalutie}", "did you mean 'evaluatie'"),
+        ("{.vraag}", "has no moment"),
+        ("{.vrag moment=start}", "is not a valid example-question tag"),
+    ],
+)
+def test_malformed_tag_fails_the_build_with_file_and_line(build_with, tag, problem):
+    lines = (DOCS / "vragenbank.md").read_text("utf-8").split("\n")
+    at = lines.index("{{ vragenbank }}")
+    lines[at:at] = [f"- ‘Een testvraag?’ {tag}", ""]
+    proc = build_with({"docs/vragenbank.md": "\n".join(lines)})
+    assert proc.returncode != 0, "the build should fail"
+    assert f"docs/vragenbank.md:{at + 1}:" in proc.output, proc.output
+    assert problem in proc.output, proc.output
+    assert all(moment in proc.output for moment in MOMENTS), "the error should list the valid moments"
+
+
+# --- In the browser ----------------------------------------------------------------------------
+
+VISIBLE_MOMENTS = "[...document.querySelectorAll('.vragenbank .vraag')].filter(q => q.checkVisibility()).map(q => q.dataset.moment)"
+
+
+def test_filter_shows_only_the_chosen_moment(page, base_url):
+    page.goto(base_url + BANK)
+    total = len(page.evaluate(VISIBLE_MOMENTS))
+    assert total > 0
+    count = page.locator(".vragenbank-telling")
+    assert count.get_attribute("role") == "status"
+    filters = page.get_by_role("group", name="Toon vragen bij")
+    moments = filters.locator("button[data-moment]:not([data-moment=''])")
+    assert moments.count() > 0
+    for i in range(moments.count()):
+        button = moments.nth(i)
+        moment = button.get_attribute("data-moment")
+        button.click()
+        shown = page.evaluate(VISIBLE_MOMENTS)
+        assert shown and set(shown) == {moment}, f"{moment}: shows {sorted(set(shown))}"
+        assert count.inner_text() == (f"{len(shown)} vragen" if len(shown) != 1 else "1 vraag")
+        assert button.get_attribute("aria-pressed") == "true"
+        assert filters.locator("button[aria-pressed='true']").count() == 1
+    filters.get_by_role("button", name="Alle momenten").click()
+    assert len(page.evaluate(VISIBLE_MOMENTS)) == total
+    assert count.inner_text() == f"{total} vragen"
+    assert not page.console_errors and not page.foreign_requests
+
+
+def test_copy_button_copies_exactly_the_question(page, base_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page.goto(base_url + BANK)
+    question = page.locator(".vragenbank .vraag").nth(1)
+    expected = question.locator(".vraag__tekst").inner_text().strip()
+    button = question.get_by_role("button", name="Kopieer vraag")
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert question.locator(".vraag-kopieer__status").inner_text() == "Gekopieerd"
+    assert page.locator(".vraag-melding[role=status]").inner_text() == "Gekopieerd"
+    assert not page.console_errors
+
+
+def test_questions_on_content_pages_have_a_copy_button_after_navigation(page, base_url):
+    """Follow a link from the bank to a question's page: the copy button is there too."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page.goto(base_url + BANK)
+    page.locator(".vragenbank .vraag-bron a").first.click()
+    page.wait_for_url(lambda url: BANK not in url)
+    question = page.locator(".md-content .vraag").first
+    question.get_by_role("button", name="Kopieer vraag").click()
+    expected = question.locator(".vraag__tekst").inner_text().strip()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert not page.console_errors

@@ -1,1 +1,249 @@
-"""Placeholder hook: filled in by its owner."""
+"""Evidence figures from data/evidence.yml, filled into pages at build time.
+
+Placeholders, usable in any page:
+
+    {{ evidence KEY }}        Dutch phrase: effect, studies, participants, citation
+    {{ evidence KEY.FIELD }}  one field: label, k, n, effect, ci, d, g, r, r2,
+                              note, citation, apa (r2 = r squared as a percentage)
+    {{ evidence_chart }}      accessible SVG bar chart of r with 95% CI whiskers
+    {{ evidence_table }}      table with every figure (the chart's text alternative)
+    {{ evidence_references }} the meta-analyses in APA 7, one list item each (sources page)
+
+An unknown key or field stops the build, naming file, line and the fix.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "evidence.yml"
+PLACEHOLDER = re.compile(r"\{\{\s*evidence(?P<kind>_chart|_table|_references)?(?:\s+(?P<arg>[^\s}]+))?\s*\}\}")
+REQUIRED = ("label", "k", "k_unit", "effect", "citation", "apa")
+FIELDS = ("label", "k", "n", "effect", "ci", "d", "g", "r", "r2", "note", "citation", "apa")
+
+_evidence: dict[str, dict] = {}
+
+
+# --- MkDocs events -----------------------------------------------------------------------------
+
+def on_config(config):
+    _evidence.clear()
+    _evidence.update(load(DATA))
+
+
+def on_serve(server, config, builder):
+    server.watch(str(DATA))
+
+
+def on_page_markdown(markdown, page, config, files):
+    counter = iter(range(1, 1000))
+
+    def replace(match):
+        kind, arg = match.group("kind"), match.group("arg")
+        try:
+            if kind == "_chart":
+                return chart(_evidence, f"evidence-chart-{next(counter)}")
+            if kind == "_table":
+                return table(_evidence)
+            if kind == "_references":
+                return references(_evidence)
+            if not arg:
+                raise LookupError("placeholder without a key. Fix: write {{ evidence KEY }}.")
+            return field(_evidence, arg)
+        except LookupError as error:
+            raise PluginError(f"{where(page, config, match.group(0))}: {error}") from None
+
+    return PLACEHOLDER.sub(replace, markdown)
+
+
+# --- data ----------------------------------------------------------------------------------------
+
+def load(path: Path) -> dict[str, dict]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key, row in data.items():
+        missing = [name for name in REQUIRED if row.get(name) in (None, "")]
+        if missing:
+            raise PluginError(f"{path.name}: '{key}' lacks {', '.join(missing)}. Fix: add them.")
+    return data
+
+
+def where(page, config, snippet: str) -> str:
+    """'docs/x.md:LINE' of the first occurrence of `snippet` in the page's source file."""
+    root = Path(config["config_file_path"]).parent
+    src = Path(page.file.abs_src_path)
+    try:
+        name = src.relative_to(root).as_posix()
+    except ValueError:
+        name = src.as_posix()
+    text = src.read_text(encoding="utf-8")
+    offset = text.find(snippet)
+    line = text.count("\n", 0, offset) + 1 if offset >= 0 else 1
+    return f"{name}:{line}"
+
+
+# --- Dutch formatting -----------------------------------------------------------------------------
+
+def number(value) -> str:
+    """Whole numbers with a point for thousands (6.138), as Dutch writes them."""
+    return f"{int(value):,}".replace(",", ".")
+
+
+def interval(ci) -> str:
+    return f"95%-BI [{ci[0]}, {ci[1]}]"
+
+
+def effect(row) -> str:
+    parts = [row["effect"]]
+    if row.get("ci"):
+        parts.append(interval(row["ci"]))
+    if row.get("note"):
+        parts.append(row["note"])
+    return ", ".join(parts)
+
+
+def participants(row) -> str:
+    if not row.get("n"):
+        return ""
+    more = "meer dan " if row.get("n_more_than") else ""
+    return f"{more}{number(row['n'])} {row['n_unit']}"
+
+
+def sample(row) -> str:
+    return ", ".join(filter(None, [f"{number(row['k'])} {row['k_unit']}", participants(row)]))
+
+
+def explained_variance(row) -> str:
+    if not row.get("r"):
+        raise LookupError("r2 needs an r, and this element has none.")
+    return f"{round(float(row['r']) ** 2 * 100)}%"
+
+
+def field(data: dict, arg: str) -> str:
+    key, _, name = arg.partition(".")
+    if key not in data:
+        raise LookupError(
+            f"unknown evidence key '{key}'. Fix: use one of {', '.join(data)} "
+            f"(or add it to data/evidence.yml)."
+        )
+    row = data[key]
+    if not name:
+        return f"{effect(row)}; {sample(row)}; {row['citation']}"
+    if name not in FIELDS:
+        raise LookupError(f"unknown evidence field '{name}'. Fix: use one of {', '.join(FIELDS)}.")
+    if name == "r2":
+        return explained_variance(row)
+    if name == "ci" and row.get("ci"):
+        return interval(row["ci"])
+    if name in ("k", "n") and row.get(name):
+        return number(row[name])
+    if row.get(name) in (None, ""):
+        raise LookupError(f"'{key}' has no {name} in data/evidence.yml. Fix: pick another field.")
+    return " ".join(str(row[name]).split())
+
+
+def references(data: dict) -> str:
+    unique = sorted({" ".join(row["apa"].split()) for row in data.values()})
+    items = "\n".join(f"- {apa}" for apa in unique)
+    return f'\n<div lang="en" markdown>\n\n{items}\n\n</div>\n'  # English titles
+
+
+# --- table ---------------------------------------------------------------------------------------
+
+def table(data: dict) -> str:
+    """HTML table with a caption; Material styles and wraps it like a Markdown table."""
+    rows = []
+    for row in data.values():
+        figures = effect(row)
+        for other in ("d", "g"):
+            if row.get(other) and not row["effect"].startswith(other):
+                figures += f"; {other} = {row[other]}"
+        cells = [row["label"], f"{number(row['k'])} {row['k_unit']}",
+                 participants(row) or "niet vermeld", figures, row["citation"]]
+        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+    head = "".join(f'<th scope="col">{h}</th>' for h in
+                   ("Element", "Studies", "Deelnemers", "Effect", "Bron"))
+    return (
+        '\n<table id="evidence-tabel">\n'
+        "<caption>Samenhang tussen relatie-elementen en behandelresultaat: de meta-analyses "
+        "in Psychotherapy, 55(4), 2018</caption>\n"
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+    )
+
+
+# --- chart ---------------------------------------------------------------------------------------
+
+WIDTH, ROW, TOP, LEFT, AXIS_MAX = 440, 54, 6, 8, 0.5
+PLOT = WIDTH - LEFT - 52  # room for the value label right of the longest whisker
+
+
+def x(value: float) -> float:
+    return round(LEFT + value / AXIS_MAX * PLOT, 1)
+
+
+def why_not_plotted(row) -> str:
+    if row.get("d") or row.get("g"):
+        return f"alleen {row['effect']} gerapporteerd, een andere maat dan r"
+    return "geen enkelvoudige effectgrootte"
+
+
+def chart(data: dict, uid: str) -> str:
+    """Horizontal bar chart of r per element, CI whiskers where given; SVG with title and desc."""
+    plotted = [row for row in data.values() if row.get("r")]
+    left_out = [row for row in data.values() if not row.get("r")]
+    height = TOP + ROW * len(plotted) + 56
+    bottom = TOP + ROW * len(plotted)
+    e = html.escape
+    parts = []
+    for step in range(6):  # grid and axis labels at 0, .1 … .5
+        value = step / 10
+        label = "0" if step == 0 else f".{step}"
+        parts.append(f'<line class="grid" x1="{x(value)}" y1="{TOP}" x2="{x(value)}" y2="{bottom}"/>')
+        parts.append(f'<text class="axis" x="{x(value)}" y="{bottom + 18}" text-anchor="middle">{label}</text>')
+    parts.append(
+        f'<text class="axis" x="{x(AXIS_MAX / 2)}" y="{bottom + 42}" text-anchor="middle">'
+        "correlatie r met het behandelresultaat</text>"
+    )
+    for i, row in enumerate(plotted):
+        y0 = TOP + i * ROW
+        r = float(row["r"])
+        label = row["label"] + (f" ({row['note']})" if row.get("note") else "")
+        bar_class = "bar bar--ns" if row.get("note") == "niet significant" else "bar"
+        parts.append(f'<text class="label" x="{LEFT}" y="{y0 + 16}">{e(label)}</text>')
+        parts.append(f'<rect class="{bar_class}" x="{LEFT}" y="{y0 + 24}" width="{x(r) - LEFT}" height="18"/>')
+        end = r
+        if row.get("ci"):
+            low, high = (float(v) for v in row["ci"])
+            end = high
+            cy = y0 + 33
+            path = f"M{x(low)} {cy}H{x(high)}M{x(low)} {cy - 7}V{cy + 7}M{x(high)} {cy - 7}V{cy + 7}"
+            parts.append(f'<path class="whisker-halo" d="{path}"/><path class="whisker" d="{path}"/>')
+        parts.append(f'<text class="value" x="{x(end) + 6}" y="{y0 + 38}">{e(row["r"])}</text>')
+    summary = "; ".join(
+        f"{row['label']}: {effect(row)}" for row in plotted
+    )
+    missing = "; ".join(f"{row['label']}: {effect(row)}" for row in left_out)
+    title = "Samenhang van relatie-elementen met het behandelresultaat (correlatie r)"
+    desc = (
+        f"Staafdiagram met per element de correlatie r met het behandelresultaat, "
+        f"met het 95%-betrouwbaarheidsinterval waar dat bekend is. {summary}. "
+        f"Niet in de grafiek, omdat er geen r is: {missing}."
+    )
+    caption = (
+        "Correlatie r tussen elk element en het behandelresultaat; de streepjes geven het "
+        "95%-betrouwbaarheidsinterval waar dat bekend is. Niet in de grafiek, omdat er geen r is: "
+        + "; ".join(f"{e(row['label'].lower())} ({e(why_not_plotted(row))})" for row in left_out)
+        + ". Bron: de meta-analyses in <cite>Psychotherapy</cite>, 55(4), 2018."
+    )
+    return (
+        f'\n<figure class="evidence-chart">\n'
+        f'<svg viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{uid}-title {uid}-desc" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{uid}-title">{e(title)}</title><desc id="{uid}-desc">{e(desc)}</desc>'
+        + "".join(parts)
+        + f"</svg>\n<figcaption>{caption}</figcaption>\n</figure>\n"
+    )

@@ -168,3 +168,16 @@ def test_questions_on_content_pages_have_a_copy_button_after_navigation(page, ba
     expected = question.locator(".vraag__tekst").inner_text().strip()
     assert page.evaluate("navigator.clipboard.readText()") == expected
     assert not page.console_errors
+
+
+def test_copy_falls_back_when_the_clipboard_api_refuses(page, base_url):
+    """On an intranet over plain http navigator.clipboard is missing or refuses: copy still works."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('blocked'))")
+    page.goto(base_url + BANK)
+    question = page.locator(".vragenbank .vraag").first
+    button = question.get_by_role("button", name="Kopieer vraag")
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == question.locator(".vraag__tekst").inner_text().strip()
+    assert question.locator(".vraag-kopieer__status").inner_text() == "Gekopieerd"
+    assert page.evaluate("document.activeElement.classList.contains('vraag-kopieer')"), "focus left the button"

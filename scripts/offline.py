@@ -1,0 +1,69 @@
+"""Build a copy of the site that works when its folder is opened from disk (file://).
+
+    python scripts/offline.py [DEST]      (default DEST: site-offline/)
+
+For a shared drive or a USB stick: open DEST/index.html in a browser. Navigation, search and
+the quizzes work, and nothing is requested from anywhere but the folder itself.
+
+How: the normal, strict build with Material's `offline` plugin switched on (OFFLINE=true, see
+`plugins:` in mkdocs.yml). That plugin turns off directory URLs and inlines the search index into
+a script. Browsers do not start a web worker from file://, so search runs in the iframe-worker
+shim: the copy from the npm package (node_modules/, installed by `npm ci`) is put into the
+output and listed in `extra.polyfills`. The plugin would otherwise add a CDN address for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+# The name must contain "iframe-worker": Material's offline plugin then keeps it and adds no CDN copy.
+SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
+
+
+def build_offline(dest: Path, strict: bool = True) -> Path:
+    """Build the offline copy into `dest`; return `dest`. Exits with the reason on failure."""
+    if not SHIM.exists():
+        sys.exit(f"{SHIM.relative_to(ROOT)} is missing: run `npm ci` first (./run offline does).")
+    os.environ["OFFLINE"] = "true"  # read by `plugins: - offline: enabled:` in mkdocs.yml
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.chdir(ROOT)
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+
+    try:
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(dest), strict=strict)
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_URL]
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        sys.exit(f"Offline build failed: {error}")
+    target = dest / SHIM_URL
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(SHIM, target)
+    return dest
+
+
+def main() -> None:
+    dest = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "site-offline").resolve()
+    build_offline(dest)
+    print(f"\nOffline copy ready: open {dest / 'index.html'} in a browser.")
+
+
+if __name__ == "__main__":
+    main()

@@ -347,7 +347,8 @@ def r_timer(data, arg, page):
             f'<section class="ws-timer__panel" data-ws-step="{step["number"]}" '
             f'aria-labelledby="ws-timer-title-{step["number"]}">'
             f'<h2 id="ws-timer-title-{step["number"]}">{esc(step_heading(step))}</h2>'
-            f'<p class="ws-timer__form">{step["minutes"]} minuten · {esc(step["form"])}</p>'
+            f'<p class="ws-timer__form"><span data-ws-panel-minutes="{step["number"]}">{step["minutes"]}</span>'
+            f' minuten · {esc(step["form"])}</p>'
             f'<div class="ws-timer__sheet">{sheet}</div>'
             f'<p class="ws-timer__result"><strong>Opbrengst:</strong> {esc(step["result"])}</p></section>'
         )
@@ -365,9 +366,9 @@ def r_timer(data, arg, page):
         )
 
     controls = "".join([
-        button("prev", "Vorige", "P", ["skip-previous"]),
         button("toggle", "Start", "Spatie", ["play", "pause"]).replace(
             'class="md-button"', 'class="md-button md-button--primary"'),
+        button("prev", "Vorige", "P", ["skip-previous"]),
         button("next", "Volgende", "N", ["skip-next"]),
         button("reset", "Opnieuw", "R", ["restore"]),
         button("fullscreen", "Volledig scherm", "F", ["fullscreen"]),

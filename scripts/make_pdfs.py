@@ -1,0 +1,108 @@
+"""Print the workshop PDFs (handout, trainer's guide) from a built site.
+
+Usage: python scripts/make_pdfs.py SITE_DIR
+
+Serves SITE_DIR on localhost, opens each page listed under `pdfs:` in
+data/workshop.yml in Debian's Chromium (via Playwright) and prints it to an A4
+PDF at the listed path inside SITE_DIR. The page's own print CSS decides what
+shows (Material hides header, navigation and footer). `./run build` calls this
+after `mkdocs build`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import re
+import sys
+import threading
+from pathlib import Path
+
+import yaml
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+# Page number under every page of a multi-page PDF (the handout has its own layout).
+FOOTER = (
+    '<div style="width:100%;margin:0 15mm;font:8pt sans-serif;color:#555;display:flex;'
+    'justify-content:space-between"><span>{label} · De bouwstenen</span>'
+    '<span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>'
+)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def page_url(src: str) -> str:
+    """URL path of a Markdown page in a site built with directory URLs."""
+    if src.endswith("index.md"):
+        return src[: -len("index.md")]
+    return src[: -len(".md")] + "/"
+
+
+def page_count(pdf: Path) -> int:
+    """Pages in a PDF written by Chromium (one `/Type /Page` object per page)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf.read_bytes()))
+
+
+def make_pdfs(site: Path) -> list[Path]:
+    data = yaml.safe_load((ROOT / "data" / "workshop.yml").read_text(encoding="utf-8"))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    written = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            page = browser.new_page(locale="nl-NL")
+            for pdf in data["pdfs"]:
+                out = site / pdf["file"]
+                out.parent.mkdir(parents=True, exist_ok=True)
+                response = page.goto(base + page_url(pdf["page"]), wait_until="load")
+                if not response or not response.ok:
+                    raise SystemExit(f"make_pdfs: {pdf['page']} is not in {site} (build the site first)")
+                page.evaluate("document.fonts.ready.then(() => true)")
+                options = dict(path=str(out), format="A4", print_background=True,
+                               prefer_css_page_size=True)
+                if pdf.get("max_pages") != 2:  # the guide: page numbers in the footer
+                    options.update(
+                        display_header_footer=True,
+                        header_template="<span></span>",
+                        footer_template=FOOTER.format(label=pdf["label"]),
+                        margin={"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
+                    )
+                page.pdf(**options)
+                pages = page_count(out)
+                if pdf.get("max_pages") and pages > pdf["max_pages"]:
+                    raise SystemExit(
+                        f"make_pdfs: {pdf['file']} has {pages} pages, at most {pdf['max_pages']} allowed. "
+                        "Shorten the handout or its writing lines in data/workshop.yml."
+                    )
+                print(f"{out.relative_to(site)}: {pages} page(s), A4")
+                written.append(out)
+            browser.close()
+    finally:
+        server.shutdown()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", type=Path, help="the built site (output of mkdocs build)")
+    args = parser.parse_args(argv)
+    if not (args.site_dir / "index.html").exists():
+        parser.error(f"{args.site_dir} is not a built site (no index.html)")
+    make_pdfs(args.site_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -7,6 +7,8 @@
 - `build_with(changes)`: build a copy of the project with some files changed (for tests that feed
   the build broken content) and return the finished process (returncode, output).
 - `all_pages`: relative URLs of every built HTML page.
+
+Set PREBUILT_SITE=/path/to/site to test an existing build instead (local iteration only).
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ def run_build(project: Path, dest: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
+    if os.environ.get("PREBUILT_SITE"):  # quick local iteration on an existing build
+        return Path(os.environ["PREBUILT_SITE"])
     dest = tmp_path_factory.mktemp("built") / "site"
     proc = run_build(ROOT, dest)
     if proc.returncode != 0:

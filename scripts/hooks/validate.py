@@ -60,7 +60,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     body_start = front_matter_end(lines)
     masked = mask_fences(lines, body_start)
     check_page(src, page.meta, masked, body_start)
+    before = len(problems)
     check_quizzes(src, page.meta, masked)
+    if len(problems) > before:
+        # Stop here: otherwise mkdocs-quiz renders the broken quiz or fails with a less exact message.
+        raise PluginError(f"{src}: {len(problems) - before} quiz problem(s), see above.")
     check_holes(src, markdown, lines)
     collect_raw_links(src, page.url, masked)
     return markdown

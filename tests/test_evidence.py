@@ -1,0 +1,116 @@
+"""Evidence figures: one data file (data/evidence.yml) feeds text, chart and table.
+
+- Every figure shown in the built chart and table is in data/evidence.yml and in the project's
+  reference file (shared/reference/evidence.md, next to the repository).
+- The chart is an accessible SVG (role img, title, desc) and every element with an r is in it.
+- A bad key or field stops the build, naming file and line.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "evidence.yml"
+REFERENCE = ROOT.parent / "shared" / "reference" / "evidence.md"
+# A figure: 30.000 or 6.138 (Dutch thousands), 295, .278 — not part of a word or a longer number.
+FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?![\d.,]\d)|\.\d+)")
+
+
+def load_hook():
+    spec = importlib.util.spec_from_file_location("evidence_hook", ROOT / "scripts/hooks/evidence.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def figures(text: str) -> set[str]:
+    """Figures in Dutch site text, thousands points removed; '95%' (the CI level) is a label."""
+    text = text.replace("95%-BI", "").replace("95%-betrouwbaarheidsinterval", "")
+    return {match.replace(".", "") if re.fullmatch(r"\d{1,3}(\.\d{3})+", match) else match
+            for match in FIGURE.findall(text)}
+
+
+def source_figures(text: str) -> set[str]:
+    """Figures in a source written the English way (6,138); decimals may lack the leading 0."""
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    found = set(re.findall(r"\d+(?:\.\d+)?|\.\d+", text))
+    return found | {f[1:] for f in found if f.startswith("0.")}
+
+
+@pytest.fixture(scope="module")
+def evidence_html(site_dir) -> BeautifulSoup:
+    html = (site_dir / "achtergrond" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("figure.evidence-chart svg"), "no evidence chart on Waarom het werkt"
+    assert soup.select_one("table#evidence-tabel"), "no evidence table on Waarom het werkt"
+    return soup
+
+
+def shown_figures(soup: BeautifulSoup) -> set[str]:
+    chart = soup.select_one("figure.evidence-chart svg")
+    chart_text = " ".join(t.get_text(" ") for t in chart.find_all(["text", "desc"])
+                          if "axis" not in (t.get("class") or []))
+    table_text = soup.select_one("table#evidence-tabel").get_text(" ")
+    return figures(chart_text) | figures(table_text)
+
+
+def test_every_shown_figure_is_in_the_data_file(evidence_html):
+    data_figures = source_figures(DATA.read_text(encoding="utf-8"))
+    missing = shown_figures(evidence_html) - data_figures
+    assert not missing, f"figures on the page but not in data/evidence.yml: {sorted(missing)}"
+
+
+def test_every_shown_figure_is_in_the_reference(evidence_html):
+    if not REFERENCE.exists():
+        pytest.skip(f"reference file not found at {REFERENCE} (it lives outside the repository)")
+    reference_figures = source_figures(REFERENCE.read_text(encoding="utf-8"))
+    missing = shown_figures(evidence_html) - reference_figures
+    assert not missing, f"figures on the page but not in evidence.md: {sorted(missing)}"
+
+
+def test_chart_is_accessible_and_complete(evidence_html):
+    svg = evidence_html.select_one("figure.evidence-chart svg")
+    assert svg.get("role") == "img"
+    ids = svg["aria-labelledby"].split()
+    assert [svg.find(id=i).name for i in ids] == ["title", "desc"]
+    assert evidence_html.select_one("figure.evidence-chart figcaption").get_text(strip=True)
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    values = [t.get_text() for t in svg.select("text.value")]
+    assert values == [row["r"] for row in data.values() if row.get("r")]
+    rows = evidence_html.select("table#evidence-tabel tbody tr")
+    assert [r.td.get_text() for r in rows] == [row["label"] for row in data.values()]
+    assert evidence_html.select_one("table#evidence-tabel caption").get_text(strip=True)
+
+
+def test_placeholders_render_dutch_phrases():
+    hook = load_hook()
+    data = hook.load(DATA)
+    assert hook.field(data, "empathie") == (
+        "r = .28, 95%-BI [.23, .33]; 82 steekproeven, 6.138 cliënten; Elliott et al., 2018"
+    )
+    assert hook.field(data, "alliantie.n") == "30.000"
+    assert hook.field(data, "alliantie.r2") == "8%"
+    assert hook.field(data, "breuktraining.effect") == "r = .11"
+    with pytest.raises(LookupError, match="unknown evidence key 'empatie'"):
+        hook.field(data, "empatie")
+    with pytest.raises(LookupError, match="unknown evidence field 'x'"):
+        hook.field(data, "empathie.x")
+
+
+@pytest.mark.parametrize("placeholder, message", [
+    ("{{ evidence empatie }}", "unknown evidence key 'empatie'"),
+    ("{{ evidence empathie.effekt }}", "unknown evidence field 'effekt'"),
+])
+def test_bad_placeholder_fails_the_build_with_file_and_line(build_with, placeholder, message):
+    lines = (ROOT / "docs" / "over.md").read_text(encoding="utf-8").splitlines()
+    lines.insert(9, f"Een zin met {placeholder} erin.")  # becomes line 10
+    proc = build_with({"docs/over.md": "\n".join(lines) + "\n"})
+    assert proc.returncode != 0
+    assert f"docs/over.md:10: {message}" in proc.output, proc.output[-2000:]

@@ -10,6 +10,7 @@ How: the normal, strict build with Material's `offline` plugin switched on (OFFL
 a script. Browsers do not start a web worker from file://, so search runs in the iframe-worker
 shim: the copy from the npm package (node_modules/, installed by `npm ci`) is put into the
 output and listed in `extra.polyfills`. The plugin would otherwise add a CDN address for it.
+The workshop PDFs are printed into the copy as `./run build` does (scripts/make_pdfs.py).
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ def build_offline(dest: Path, strict: bool = True) -> Path:
     target = dest / SHIM_URL
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SHIM, target)
+
+    # The workshop PDFs, as `./run build` makes them; this build has no directory URLs.
+    import make_pdfs
+
+    make_pdfs.page_url = lambda src: src[: -len(".md")] + ".html"
+    make_pdfs.make_pdfs(dest)
     return dest
 
 

@@ -143,13 +143,14 @@ def field(data: dict, arg: str) -> str:
         return number(row[name])
     if row.get(name) in (None, ""):
         raise LookupError(f"'{key}' has no {name} in data/evidence.yml. Fix: pick another field.")
+    if name == "apa":  # English title: mark its language (WCAG 3.1.2)
+        return f'<span lang="en">{" ".join(row["apa"].split())}</span>'
     return " ".join(str(row[name]).split())
 
 
 def references(data: dict) -> str:
     unique = sorted({" ".join(row["apa"].split()) for row in data.values()})
-    items = "\n".join(f"- {apa}" for apa in unique)
-    return f'\n<div lang="en" markdown>\n\n{items}\n\n</div>\n'  # English titles
+    return "\n" + "\n".join(f'- <span lang="en">{apa}</span>' for apa in unique) + "\n"
 
 
 # --- table ---------------------------------------------------------------------------------------

@@ -20,6 +20,10 @@ LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>\S.*)$")
 PLACEHOLDER = re.compile(r"\{\{\s*woordenlijst\s*\}\}")
 
 
+def on_pre_build(config):
+    read_terms(SOURCE)  # a malformed line fails the build even if no page shows the glossary
+
+
 def on_serve(server, config, builder):
     server.watch(str(SOURCE))
 

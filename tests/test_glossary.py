@@ -1,0 +1,47 @@
+"""The glossary (includes/abbreviations.md): every term is on the Woordenlijst, sorted, with an
+anchor; a malformed or duplicate line stops the build, naming file and line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "includes" / "abbreviations.md"
+
+
+def glossary_terms() -> list[str]:
+    return re.findall(r"^\*\[([^\]]+)\]:", SOURCE.read_text(encoding="utf-8"), re.M)
+
+
+def test_woordenlijst_lists_every_term_sorted(site_dir):
+    soup = BeautifulSoup((site_dir / "woordenlijst" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    shown = [dt.get_text() for dt in soup.select("dl.woordenlijst dt")]
+    assert sorted(shown) == sorted(glossary_terms())
+    assert shown == sorted(shown, key=lambda t: t.casefold().replace("é", "e").replace("ë", "e"))
+    assert all(dt.get("id") for dt in soup.select("dl.woordenlijst dt"))
+    assert all(dd.get_text(strip=True) for dd in soup.select("dl.woordenlijst dd"))
+
+
+def test_glossary_has_the_core_terms():
+    terms = set(glossary_terms())
+    for term in ["ggz", "werkalliantie", "werkrelatie", "relatiebreuk", "herstel", "SRS", "ORS",
+                 "PCOMS", "FIT", "intervisie", "teamreflectie", "supervisie", "tegenoverdracht",
+                 "meta-analyse", "effectgrootte", "correlatie", "Zorgstandaard", "cliënt"]:
+        assert term in terms, term
+
+
+@pytest.mark.parametrize("bad_line, message", [
+    ("*[werkrelatie] zonder dubbele punt", "not a glossary line"),
+    ("*[ggz]: Nog een keer.", "'ggz' is already defined"),
+])
+def test_bad_glossary_line_fails_the_build(build_with, bad_line, message):
+    text = SOURCE.read_text(encoding="utf-8").rstrip("\n") + "\n" + bad_line + "\n"
+    line = text.count("\n")
+    proc = build_with({"includes/abbreviations.md": text})
+    assert proc.returncode != 0
+    assert f"includes/abbreviations.md:{line}: {message}" in proc.output, proc.output[-2000:]

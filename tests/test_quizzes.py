@@ -134,6 +134,14 @@ def test_every_quiz_page_has_intro_and_results(site_dir):
         assert 'id="quiz-results"' in text, f"{url}: add `<!-- mkdocs-quiz results -->` after the last quiz"
 
 
+def test_questions_with_more_right_answers_say_so(site_dir):
+    for url in quiz_urls():
+        html = (site_dir / url / "index.html").read_text(encoding="utf-8")
+        for block in html.split('<div class="quiz" ')[1:]:
+            hint = '<p class="quiz-multiple">' in block.split("<form")[0]
+            assert hint == ('type="checkbox"' in block), f"{url}: {block[:120]}"
+
+
 def test_question_ids_are_stable():
     one = "<quiz>\nVraag een?\n- [x] Ja\n> Goed.\n- [ ] Nee\n> Niet goed.\n\nUitleg.\n</quiz>\n"
     two = "<quiz>\nVraag twee?\n- [ ] Ja\n> Niet goed.\n- [x] Nee\n> Goed.\n\nUitleg.\n</quiz>\n"
@@ -331,6 +339,17 @@ def test_saved_answers_of_changed_questions_are_dropped(page, base_url):
     page.wait_for_selector(".quiz")
     assert list(store(page)) == [live]
     assert "Beantwoord: 1 /" in page.locator("#quiz-progress-sidebar").inner_text()
+
+
+def test_progress_stays_in_view_on_a_phone(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 800})
+    open_quiz(page, base_url)
+    answer(page.locator(".quiz").first, right=True)
+    page.locator(".quiz").nth(2).scroll_into_view_if_needed()
+    bar = page.locator("#quiz-progress-mobile")
+    box = bar.bounding_box()
+    assert bar.is_visible() and 0 <= box["y"] < 800, "the progress bar is not in view"
+    assert "Beantwoord: 1 /" in bar.inner_text() and "Goed: 1 / 1" in bar.inner_text()
 
 
 # --- instant navigation -------------------------------------------------------------------------

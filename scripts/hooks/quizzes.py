@@ -16,7 +16,8 @@ the overview table of the Zelftoetsen page.
 3. HTML fixes (each must match, so an upgrade of mkdocs-quiz that changes its markup fails the
    build instead of silently losing a fix): feedback is an aria-live region; the "#" permalink
    has a Dutch name; the sidebar's "Wissen" link is a real button; the results heading is an h2
-   (the page has no other h2, so an h3 would skip a level).
+   (the page has no other h2, so an h3 would skip a level); a question with more than one right
+   answer (checkboxes) says so, inside the question that names the group of options.
 4. `{{ zelftoetsen }}` becomes a table of the quiz pages in the nav section of that page, each
    with its number of questions and a status cell that quiz.js fills from this browser's storage
    (the page itself holds the "Wis alle antwoorden" button, class `quiz-wipe-all`).
@@ -111,6 +112,11 @@ FIXES = [
     ('id="quiz-results"', r'<h3>(.*?)</h3>(?=\s*<p class="quiz-results-stats">)',
      r"<h2>\1</h2>",
      "the results heading follows the h1 without skipping a level"),
+    ('type="checkbox" name="answer"',
+     r'(?P<q><div class="quiz-question"[^>]*>(?:(?!<div class="quiz-question").)*?)'
+     r'(?P<end></div>\s*<form[^>]*>\s*<fieldset[^>]*><div><input type="checkbox")',
+     r'\g<q><p class="quiz-multiple">Meer antwoorden zijn goed. Kies ze allemaal.</p>\g<end>',
+     "a question with more than one right answer says so"),
 ]
 
 

@@ -142,11 +142,19 @@
     }
   }
 
+  // Gap: the small-screen progress bar is sticky but sits after the last question, so it only
+  // shows at the end. Placed before the first question, it stays under the header throughout.
+  function moveMobileProgress(quizzes) {
+    var bar = document.getElementById("quiz-progress-mobile");
+    if (bar) quizzes[0].before(bar);
+  }
+
   function init() {
     var quizzes = document.querySelectorAll(".quiz[id]");
     if (quizzes.length) {
       if (storageWorks()) pruneStore(quizzes); else noStorageNotice(quizzes);
       addResetStatus();
+      moveMobileProgress(quizzes);
     }
     var overview = document.querySelector(".quiz-overview");
     if (overview) showOverview(overview);

@@ -49,7 +49,7 @@ def evidence_html(site_dir) -> BeautifulSoup:
     html = (site_dir / "achtergrond" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one("figure.evidence-chart svg"), "no evidence chart on Waarom het werkt"
-    assert soup.select_one("table#evidence-tabel"), "no evidence table on Waarom het werkt"
+    assert soup.select_one("table.evidence-tabel__tabel"), "no evidence table on Waarom het werkt"
     return soup
 
 
@@ -57,7 +57,7 @@ def shown_figures(soup: BeautifulSoup) -> set[str]:
     chart = soup.select_one("figure.evidence-chart svg")
     chart_text = " ".join(t.get_text(" ") for t in chart.find_all(["text", "desc"])
                           if "axis" not in (t.get("class") or []))
-    table_text = soup.select_one("table#evidence-tabel").get_text(" ")
+    table_text = soup.select_one("table.evidence-tabel__tabel").get_text(" ")
     return figures(chart_text) | figures(table_text)
 
 
@@ -84,9 +84,9 @@ def test_chart_is_accessible_and_complete(evidence_html):
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     values = [t.get_text() for t in svg.select("text.value")]
     assert values == [row["r"] for row in data.values() if row.get("r")]
-    rows = evidence_html.select("table#evidence-tabel tbody tr")
-    assert [r.td.get_text() for r in rows] == [row["label"] for row in data.values()]
-    assert evidence_html.select_one("table#evidence-tabel caption").get_text(strip=True)
+    rows = evidence_html.select("table.evidence-tabel__tabel tbody tr")
+    assert [r.th.get_text() for r in rows] == [row["label"] for row in data.values()]
+    assert evidence_html.select_one("table.evidence-tabel__tabel caption").get_text(strip=True)
 
 
 def test_placeholders_render_dutch_phrases():

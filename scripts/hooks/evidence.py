@@ -156,7 +156,7 @@ def references(data: dict) -> str:
 # --- table ---------------------------------------------------------------------------------------
 
 def table(data: dict) -> str:
-    """HTML table with a caption; Material styles and wraps it like a Markdown table."""
+    """HTML table with a caption, in a focusable region so keyboard users can scroll it."""
     rows = []
     for row in data.values():
         figures = effect(row)
@@ -165,14 +165,17 @@ def table(data: dict) -> str:
                 figures += f"; {other} = {row[other]}"
         cells = [row["label"], f"{number(row['k'])} {row['k_unit']}",
                  participants(row) or "niet vermeld", figures, row["citation"]]
-        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+        rows.append('<tr><th scope="row">' + html.escape(cells[0]) + "</th>"
+                    + "".join(f"<td>{html.escape(c)}</td>" for c in cells[1:]) + "</tr>")
     head = "".join(f'<th scope="col">{h}</th>' for h in
                    ("Element", "Studies", "Deelnemers", "Effect", "Bron"))
     return (
-        '\n<table id="evidence-tabel">\n'
-        "<caption>Samenhang tussen relatie-elementen en behandelresultaat: de meta-analyses "
-        "in Psychotherapy, 55(4), 2018</caption>\n"
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        '\n<div class="evidence-tabel" role="region" tabindex="0" aria-labelledby="evidence-tabel">\n'
+        '<table class="evidence-tabel__tabel">\n'
+        '<caption id="evidence-tabel">Samenhang tussen relatie-elementen en behandelresultaat: '
+        "de meta-analyses in Psychotherapy, 55(4), 2018</caption>\n"
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
+        + "\n</tbody>\n</table>\n</div>\n"
     )
 
 

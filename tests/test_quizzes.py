@@ -352,6 +352,18 @@ def test_progress_stays_in_view_on_a_phone(page, base_url):
     assert "Beantwoord: 1 /" in bar.inner_text() and "Goed: 1 / 1" in bar.inner_text()
 
 
+def test_without_storage_the_quiz_works_and_says_so_in_dutch(page, base_url):
+    page.add_init_script("Object.defineProperty(window, 'localStorage', "
+                         "{get() { throw new DOMException('blocked', 'SecurityError'); }});")
+    open_quiz(page, base_url)
+    quiz = page.locator(".quiz").first
+    answer(quiz, right=True)
+    assert quiz.locator(".quiz-feedback-item.correct").count() >= 1
+    intro = page.locator(".quiz-intro").inner_text()
+    assert "Deze browser bewaart geen antwoorden" in intro and "alleen in deze browser bewaard" not in intro
+    assert not ENGLISH.findall(page.evaluate("() => document.body.innerText"))
+
+
 # --- instant navigation -------------------------------------------------------------------------
 
 

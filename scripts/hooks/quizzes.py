@@ -107,7 +107,8 @@ FIXES = [
      'class="quiz-header-link" title="Link naar deze vraag" aria-label="Link naar deze vraag">#</a>',
      "the permalink has a Dutch name, not just '#'"),
     ('class="quiz-reset-all-link"', r'<a href="#" class="quiz-reset-all-link"[^>]*>(.*?)</a>',
-     r'<button type="button" class="quiz-reset-all-link">\1</button>',
+     r'<button type="button" class="quiz-reset-all-link" aria-label="Antwoorden van deze toets wissen">'
+     r'\1</button>',
      "the sidebar's reset is a button, not a link Material would treat as navigation"),
     ('id="quiz-results"', r'<h3>(.*?)</h3>(?=\s*<p class="quiz-results-stats">)',
      r"<h2>\1</h2>",

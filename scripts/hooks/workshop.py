@@ -102,6 +102,16 @@ def icon(name: str) -> str:
     return f'<span class="ws-icon" aria-hidden="true">{svg}</span>'
 
 
+def md_link(link: dict) -> str:
+    """A Markdown link to an entry of `links:` (with its language, if not Dutch)."""
+    lang = f'{{ lang="{link["lang"]}" }}' if link.get("lang") else ""
+    return f"[{link['title']}]({link['url']}){lang}"
+
+
+def lang_attr(link: dict) -> str:
+    return f' lang="{esc(link["lang"])}"' if link.get("lang") else ""
+
+
 def step_heading(step: dict) -> str:
     suffix = " (optioneel)" if step.get("optional") else ""
     return f"Stap {step['number']}: {step['title']}{suffix}"
@@ -115,7 +125,8 @@ def sheet_html(data: dict, step: dict, lines: int = 0, heading: str = "") -> str
         out.append(f"<p>{lead}{esc(block['text'])}</p>")
         if block.get("link"):
             link = data["links"][block["link"]]
-            out.append(f'<p class="ws-link"><a href="{esc(link["url"])}">{esc(link["title"])}</a></p>')
+            out.append(f'<p class="ws-link"><a href="{esc(link["url"])}"{lang_attr(link)}>'
+                       f'{esc(link["title"])}</a></p>')
         if block.get("questions"):
             items = "".join(
                 f"<li><span>{esc(q)}</span>{writing_lines(lines)}</li>" for q in block["questions"]
@@ -242,8 +253,7 @@ def r_total(data, arg, page):
 
 
 def r_link(data, arg, page):
-    link = data["links"][arg]
-    return f"[{link['title']}]({link['url']})"
+    return md_link(data["links"][arg])
 
 
 def r_reading(data, arg, page):
@@ -251,7 +261,7 @@ def r_reading(data, arg, page):
     link = data["links"][reading["link"]]
     return (
         f"{reading['lead'].strip()}\n\n"
-        f"**[{link['title']}]({link['url']})**  \n{reading['text'].strip()}"
+        f"**{md_link(link)}**  \n{reading['text'].strip()}"
     )
 
 
@@ -308,7 +318,7 @@ def r_handout(data, arg, page):
     back.append(
         '<section class="ws-handout__reading">'
         f'<h2>{esc(reading["heading"])}</h2><p>{esc(reading["lead"])}</p>'
-        f'<p><strong>{esc(read_link["title"])}</strong><br>{esc(reading["text"])}</p>'
+        f'<p><strong{lang_attr(read_link)}>{esc(read_link["title"])}</strong><br>{esc(reading["text"])}</p>'
         '<ul class="ws-handout__urls">'
         f'<li><a href="{esc(zs["url"])}">{esc(zs["url"])}</a></li>'
         f'<li><a href="{esc(read_link["url"])}">{esc(read_link["url"])}</a></li></ul></section>'
@@ -330,8 +340,10 @@ def r_timer_data(data, arg, page):
             for v in data["variants"]
         },
     }
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/json" id="ws-timer-data">{text}</script>'
+    # An attribute, not a <script type="application/json">: Material's instant navigation
+    # re-creates inline scripts without their type and would run the JSON as JavaScript.
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return f'<div id="ws-timer-data" hidden data-json="{esc(text)}"></div>'
 
 
 def r_timer(data, arg, page):

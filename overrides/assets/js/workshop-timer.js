@@ -15,7 +15,7 @@
     });
     const root = document.querySelector("[data-ws-timer]");
     const source = document.getElementById("ws-timer-data");
-    if (root && source) teardown = timer(root, JSON.parse(source.textContent));
+    if (root && source) teardown = timer(root, JSON.parse(source.dataset.json));
   });
 
   /* "12:05" for time left, "+0:40" for time over. */

@@ -17,6 +17,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -45,12 +46,12 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-def run_build(project: Path, dest: Path) -> subprocess.CompletedProcess:
+def run_build(project: Path, dest: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
     """Run a strict MkDocs build of `project` into `dest`; output is stdout+stderr."""
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--clean", "-d", str(dest)],
         cwd=project,
-        env=BUILD_ENV,
+        env={**BUILD_ENV, "SITE_URL": site_url} if site_url else BUILD_ENV,
         capture_output=True,
         text=True,
         check=False,
@@ -58,11 +59,20 @@ def run_build(project: Path, dest: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
+def server_port() -> int:
+    """A free port for the test server, known before the build: the site is built with its
+    address as SITE_URL, as a deployment would be (instant navigation relies on it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, server_port) -> Path:
     if os.environ.get("PREBUILT_SITE"):  # quick local iteration on an existing build
         return Path(os.environ["PREBUILT_SITE"])
     dest = tmp_path_factory.mktemp("built") / "site"
-    proc = run_build(ROOT, dest)
+    proc = run_build(ROOT, dest, site_url=f"http://127.0.0.1:{server_port}/")
     if proc.returncode != 0:
         pytest.fail(f"strict build failed:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
     return dest
@@ -86,9 +96,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir) -> str:
+def base_url(site_dir, server_port) -> str:
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", server_port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -438,7 +438,7 @@ def test_print_hides_navigation_header_and_footer(page, base_url, tmp_path, path
     assert "Zoeken" not in text and COPYRIGHT not in text
     if "handout" in path:
         assert pages == 2
-        assert "Print de handout" not in text and "downloaden" not in text
+        assert "Print de hand-out" not in text and "downloaden" not in text
 
 
 def pdfinfo(path: Path) -> str:

@@ -47,6 +47,12 @@ COMPRESSED = ("text/html", "text/css", "application/javascript", "text/javascrip
 LONG_CACHE = (".css", ".js", ".svg", ".woff", ".woff2")
 
 
+@functools.lru_cache(maxsize=None)
+def compressed(path: Path, mtime: float) -> bytes:
+    """Gzip a file once, as a web server's cache would (slow on-the-fly compression skews timings)."""
+    return gzip.compress(path.read_bytes(), compresslevel=6)
+
+
 class IntranetHandler(http.server.SimpleHTTPRequestHandler):
     """Static files with gzip and the cache headers of the README's nginx example."""
 
@@ -59,10 +65,8 @@ class IntranetHandler(http.server.SimpleHTTPRequestHandler):
         ctype = self.guess_type(str(path))
         if not path.is_file() or not ctype.startswith(COMPRESSED):
             return super().send_head()
-        body = path.read_bytes()
         gzipped = "gzip" in self.headers.get("Accept-Encoding", "")
-        if gzipped:
-            body = gzip.compress(body, compresslevel=6)
+        body = compressed(path, path.stat().st_mtime) if gzipped else path.read_bytes()
         self.send_response(200)
         self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
         self.send_header("Content-Length", str(len(body)))

@@ -160,3 +160,15 @@ def test_example_questions_are_found_by_each_of_their_words(page, base_url):
 def test_query_normaliser(page, base_url, query, sent):
     page.goto(base_url)
     assert page.evaluate("query => dutchSearchQuery(query)", query) == sent
+
+
+def test_every_page_has_its_own_meta_description(site_dir, all_pages):
+    """Search engines (and Lighthouse's SEO audit) show it under the page title."""
+    descriptions = {}
+    for url in all_pages:
+        html = (site_dir / url / "index.html" if url.endswith("/") or not url else site_dir / url)
+        found = re.search(r'<meta name="description" content="([^"]+)"', html.read_text(encoding="utf-8"))
+        descriptions[url] = found and found.group(1)
+    assert [url for url, text in descriptions.items() if not text] == []
+    texts = list(descriptions.values())
+    assert sorted({t for t in texts if texts.count(t) > 1}) == [], "pages share a description"

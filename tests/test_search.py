@@ -29,7 +29,11 @@ STOP_WORDS = set(  # lunr's Dutch stop words, as in search.js: not in the index,
 )
 PLACEHOLDER = "Typ om te beginnen met zoeken"
 # Material's own settings for `lang: nl` (what the plugin writes without our separator).
-DEFAULT_CONFIG = {"separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]}
+DEFAULT_CONFIG = {
+    "separator": r"[\s\-]+",
+    "pipeline": ["stopWordFilter"],
+    "fields": {"title": {"boost": 1000}, "text": {"boost": 1}, "tags": {"boost": 1000000}},
+}
 
 
 def wanted(row: dict) -> list[str]:
@@ -153,7 +157,8 @@ def test_example_questions_are_found_by_each_of_their_words(page, base_url):
     ("evalueren", "evalu"),                    # verb and noun share a stem: evaluatie
     ("flexibel", "flexib"),                    # flexibiliteit
     ("werkrelaties", "werkrelat"),             # the separator then splits werk|relat
-    ("Hoe ervaar je onze samenwerking?", "ervaar onz samenwerk"),  # stop words dropped
+    ("Hoe ervaar je onze samenwerking?", "ervaar samenwerk"),  # stop words dropped
+    ("handouts", "hand out"),                  # Dutch writes hand-out
     ("+breuk -relatie", "+breuk -relatie"),    # search syntax passes unchanged
     ("de", "de"),                              # only stop words: left alone
 ])

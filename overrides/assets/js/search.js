@@ -21,13 +21,15 @@
   "use strict";
 
   var QUERY = 2; // SearchMessageType.QUERY in Material's worker protocol
-  // lunr-languages' Dutch stop words: the same list keeps these words out of the index.
+  // lunr-languages' Dutch stop words (the same list keeps them out of the index)…
   var STOP_WORDS = new Set((
     "aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus " +
     "een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets " +
     "ik in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of " +
     "om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren " +
-    "was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou"
+    "was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou " +
+    // and a few the list lacks, which as a wildcard find the wrong words (onz* → onzeker)
+    "jij jou jouw jullie onze we wij"
   ).split(" "));
   // Endings, tried in order: the first that leaves a stem of at least `min` letters is cut off.
   var ENDINGS = [
@@ -40,6 +42,8 @@
     [/ies?$/, 4],                           // relatie(s), transparantie → relat, transparant
     [/(en|e|s|te|de|d|(?<![nchs])t)$/, 3],  // plurals, adjectives, verb forms (not moment, lijst)
   ];
+  // Loanwords Dutch writes with a hyphen, which the index holds as two words (hand-out).
+  var HYPHENATED = { handout: "hand out", email: "e mail", elearning: "e learning" };
   var SYNTAX = /^[+-]|[*~^:"]/;
   var CONSONANT = "[b-df-hj-np-tv-z]";
   var DOUBLE_CONSONANT = new RegExp("(" + CONSONANT + ")\\1$");
@@ -69,7 +73,8 @@
     query.trim().split(/\s+/).forEach(function (part) {
       if (SYNTAX.test(part)) return terms.push(part);
       (part.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).forEach(function (word) {
-        if (!STOP_WORDS.has(word)) terms.push.apply(terms, stems(word));
+        if (STOP_WORDS.has(word)) return;
+        stems(word).forEach(function (stem) { terms.push(HYPHENATED[stem] || stem); });
       });
     });
     return terms.length ? terms.join(" ") : query;

@@ -13,6 +13,7 @@
  *    worker's wildcard catches them all: relatiebreuken → relatiebreuk, vraagjes → vraag,
  *    afstemming → afstem, veiligheid → veilig, evalueren → evalu (evaluatie), gesprekken → gesprek.
  *  - Where the stem changes its spelling it looks for both: taken → tak + taak, vragen → vraag.
+ *  - A loanword that Dutch writes with a hyphen is split as the index splits it: handout → hand out.
  * Compound words are split in the index and in the query alike by the search separator in
  * mkdocs.yml (werk|relatie, relatie|breuk, groep|s|gesprek), so "breuk" finds "relatiebreuk".
  * Words with search syntax (+, -, *, ~, ^, :, quotes) pass unchanged.

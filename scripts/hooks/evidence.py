@@ -166,7 +166,7 @@ def table(data: dict) -> str:
         cells = [row["label"], f"{number(row['k'])} {row['k_unit']}",
                  participants(row) or "niet vermeld", figures, row["citation"]]
         rows.append('<tr><th scope="row">' + html.escape(cells[0]) + "</th>"
-                    + "".join(f"<td>{html.escape(c)}</td>" for c in cells[1:]) + "</tr>")
+                    + "".join(f"\n<td>{html.escape(c)}</td>" for c in cells[1:]) + "</tr>")  # newlines: search splits cells
     head = "".join(f'<th scope="col">{h}</th>' for h in
                    ("Element", "Studies", "Deelnemers", "Effect", "Bron"))
     return (

@@ -39,8 +39,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def page_url(src: str) -> str:
-    """URL path of a Markdown page in a site built with directory URLs."""
+def page_url(site: Path, src: str) -> str:
+    """URL path of a Markdown page: with directory URLs (the normal build) or without them
+    (the offline copy, where `workshop/handout.md` becomes `workshop/handout.html`)."""
+    flat = src[: -len(".md")] + ".html"
+    if (site / flat).is_file():
+        return flat
     if src.endswith("index.md"):
         return src[: -len("index.md")]
     return src[: -len(".md")] + "/"
@@ -66,7 +70,7 @@ def make_pdfs(site: Path) -> list[Path]:
             for pdf in data["pdfs"]:
                 out = site / pdf["file"]
                 out.parent.mkdir(parents=True, exist_ok=True)
-                response = page.goto(base + page_url(pdf["page"]), wait_until="load")
+                response = page.goto(base + page_url(site, pdf["page"]), wait_until="load")
                 if not response or not response.ok:
                     raise SystemExit(f"make_pdfs: {pdf['page']} is not in {site} (build the site first)")
                 page.evaluate("document.fonts.ready.then(() => true)")

@@ -58,10 +58,9 @@ def build_offline(dest: Path, strict: bool = True) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SHIM, target)
 
-    # The workshop PDFs, as `./run build` makes them; this build has no directory URLs.
+    # The workshop PDFs, as `./run build` makes them.
     import make_pdfs
 
-    make_pdfs.page_url = lambda src: src[: -len(".md")] + ".html"
     make_pdfs.make_pdfs(dest)
     return dest
 

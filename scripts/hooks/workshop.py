@@ -397,7 +397,7 @@ def r_timer(data, arg, page):
         f'<div class="ws-timer__controls">{controls}</div></div>'
         f'<div class="ws-timer__panels">{"".join(panels)}</div>'
         f'<nav class="ws-timer__overview" aria-label="Stappen" hidden><ol>{overview}</ol></nav>'
-        '<p class="ws-visually-hidden" aria-live="polite" data-ws-live></p>'
+        '<p class="visually-hidden" aria-live="polite" data-ws-live></p>'
         "</div>"
     )
 

@@ -46,7 +46,7 @@
     var region = content.querySelector(".vraag-melding");
     if (!region) {
       region = document.createElement("div");
-      region.className = "vraag-melding";
+      region.className = "vraag-melding visually-hidden";
       region.setAttribute("role", "status");
       content.appendChild(region);
     }

@@ -23,24 +23,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+
+from localbrowser import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 REPORTS = ROOT / ".cache" / "lighthouse"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PAGES = ["", "elementen/empathie/", "zelftoetsen/empathie/"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 # As the nginx example in README.md: `gzip_types` plus text/html, which nginx always compresses.
 COMPRESSED = ("text/html", "text/css", "application/javascript", "text/javascript",
               "application/json", "image/svg+xml")
@@ -85,13 +77,6 @@ class IntranetHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(site: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(IntranetHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def build(site: Path, site_url: str) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
@@ -132,7 +117,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or Path(tmp) / "site"
-        server, base = serve(site, args.port)
+        server, base = serve(site, args.port, IntranetHandler)
         if not args.site:
             build(site, base)
         results = {}

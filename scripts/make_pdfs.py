@@ -12,19 +12,16 @@ after `mkdocs build`.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import re
 import sys
-import threading
 from pathlib import Path
 
 import yaml
 from playwright.sync_api import sync_playwright
 
+from localbrowser import CHROMIUM, CHROMIUM_ARGS, serve
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 # Page number under every page of a multi-page PDF (the handout has its own layout).
 FOOTER = (
@@ -32,11 +29,6 @@ FOOTER = (
     'justify-content:space-between"><span>{label} · De bouwstenen</span>'
     '<span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>'
 )
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def page_url(site: Path, src: str) -> str:
@@ -57,11 +49,7 @@ def page_count(pdf: Path) -> int:
 
 def make_pdfs(site: Path) -> list[Path]:
     data = yaml.safe_load((ROOT / "data" / "workshop.yml").read_text(encoding="utf-8"))
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, base = serve(site)
     written = []
     try:
         with sync_playwright() as pw:

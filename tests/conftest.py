@@ -13,36 +13,23 @@ Set PREBUILT_SITE=/path/to/site to test an existing build instead (local iterati
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from localbrowser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (shared with the scripts)
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "includes", "overrides", "scripts", "locales"]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    # Resolve no host name but the test server's: stops the browser's own background lookups,
-    # which page.on("request") does not see, and makes any stray remote load fail loudly.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
@@ -90,18 +77,10 @@ def all_pages(site_dir) -> list[str]:
     return pages
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site_dir, server_port) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", server_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve(site_dir, server_port)
+    yield url
     server.shutdown()
 
 

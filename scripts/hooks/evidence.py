@@ -204,7 +204,7 @@ def table(data: dict) -> str:
         '\n<div class="evidence-tabel" role="region" tabindex="0" aria-labelledby="evidence-tabel">\n'
         '<table class="evidence-tabel__tabel">\n'
         '<caption id="evidence-tabel">Samenhang met het behandelresultaat: '
-        "de meta-analyses in Psychotherapy, 55(4), 2018 (relatie-elementen en training in breukherstel)</caption>\n"
+        "de meta-analyses in Psychotherapy, 55(4), 2018</caption>\n"
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
         + "\n</tbody>\n</table>\n</div>\n"
     )
@@ -250,8 +250,8 @@ def chart(data: dict, uid: str) -> str:
         if not row.get("r"):
             label += f" (omgerekend uit {row['effect']})"
         bar_class = "bar bar--ns" if row.get("note") == "niet significant" else "bar"
-        parts.append(f'<text class="label" x="{LEFT}" y="{y0 + 16}">{e(label)}'
-                     f'<tspan class="k"> · k = {number(row["k"])}</tspan></text>')
+        parts.append(f'<text class="label" x="{LEFT}" y="{y0 + 16}">{e(label)}</text>')
+        parts.append(f'<text class="k" x="{WIDTH - 4}" y="{y0 + 38}" text-anchor="end">k = {number(row["k"])}</text>')
         parts.append(f'<rect class="{bar_class}" x="{LEFT}" y="{y0 + 24}" width="{x(r) - LEFT}" height="18"/>')
         end = r
         if row.get("ci"):

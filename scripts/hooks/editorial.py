@@ -33,8 +33,11 @@ ROLES = {  # key in mkdocs.yml -> Dutch label
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PLACEHOLDER = re.compile(r"\{\{\s*(redactie|wijzigingen)\s*\}\}")
 
+CHANGELOG_PAGE = "wijzigingen.md"   # the page that shows {{ wijzigingen }}; the footer links it
+
 _roles: list[dict] = []
 _versions: list[dict] = []
+_changelog_url: list[str] = []       # that page's URL in this build ("wijzigingen/" or "wijzigingen.html")
 
 
 def roles(config) -> list[dict]:
@@ -80,6 +83,12 @@ def on_config(config):
     _versions[:] = versions()
 
 
+def on_files(files, config):
+    page = files.get_file_from_path(CHANGELOG_PAGE)
+    _changelog_url[:] = [page.url] if page else []
+    return files
+
+
 def on_serve(server, config, builder):
     server.watch(str(CHANGELOG))
 
@@ -93,7 +102,8 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_context(context, page, config, nav):
     current = _versions[0]
     context["redactie"] = _roles
-    context["module_versie"] = {"version": current["version"], "date_nl": dutch_date(current["date"])}
+    context["module_versie"] = {"version": current["version"], "date_nl": dutch_date(current["date"]),
+                                "url": _changelog_url[0] if _changelog_url else ""}
     return context
 
 

@@ -184,7 +184,7 @@ def check_review_dates(src: str, meta: dict) -> None:
 def check_safety(src: str, meta: dict, lines: list[str]) -> None:
     """A page about withdrawal, flatness, hopelessness, anger, criticism, confrontation or
     aggression shows the shared "Veiligheid eerst" box (data/safety.yml)."""
-    if meta.get("type") in SAFETY["exempt_types"]:
+    if meta.get("type") in SAFETY["exempt_types"] or src.startswith(tuple(SAFETY.get("exempt_under", []))):
         return
     if any(line.strip() in (SAFETY["include"], SAFETY["short"]) for line in lines):
         return

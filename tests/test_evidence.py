@@ -82,10 +82,17 @@ def test_chart_is_accessible_and_complete(evidence_html):
     assert [svg.find(id=i).name for i in ids] == ["title", "desc"]
     assert evidence_html.select_one("figure.evidence-chart figcaption").get_text(strip=True)
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    # Relationship elements only (a training result is not one), each with its k; a g without
+    # an r of its own is plotted as its r equivalent ("≈ .14").
+    elements = [row for row in data.values() if row.get("kind", "element") == "element"]
     values = [t.get_text() for t in svg.select("text.value")]
-    assert values == [row["r"] for row in data.values() if row.get("r")]
+    assert values == [row["r"] or f"≈ {row['r_equiv']}" for row in elements if row.get("r") or row.get("r_equiv")]
+    plotted = [row for row in elements if row.get("r") or row.get("r_equiv")]
+    assert [t.get_text() for t in svg.select("text.k")] == [f"k = {row['k']}" for row in plotted]
+    assert not any("Training" in t.get_text() for t in svg.select("text.label"))
     rows = evidence_html.select("table.evidence-tabel__tabel tbody tr")
-    assert [r.th.get_text() for r in rows] == [row["label"] for row in data.values()]
+    assert [r.th.get_text() for r in rows] == [row["label"] for row in data.values()
+                                               if row.get("kind", "element") in ("element", "training")]
     assert evidence_html.select_one("table.evidence-tabel__tabel caption").get_text(strip=True)
 
 

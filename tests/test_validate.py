@@ -103,7 +103,8 @@ def test_broken_content_fails_with_file_and_line(build_with, case):
 
 def test_good_quiz_passes_the_validator(build_with):
     """Control: the same page, well formed, raises no quiz problem."""
-    result = build_with({QUIZ_PAGE: quiz_page(GOOD_QUESTION)})
+    dated = FRONT.replace("---\n\n#", "reviewed: 2026-12-01\nnext_review: 2027-12-01\n---\n\n#")  # every page needs both
+    result = build_with({QUIZ_PAGE: quiz_page(GOOD_QUESTION, dated)})
     assert QUIZ_PAGE not in result.output, result.output[-3000:]
 
 

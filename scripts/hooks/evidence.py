@@ -3,11 +3,17 @@
 Placeholders, usable in any page:
 
     {{ evidence KEY }}        Dutch phrase: effect, studies, participants, citation
-    {{ evidence KEY.FIELD }}  one field: label, k, n, effect, ci, d, g, r, r2,
+    {{ evidence KEY.FIELD }}  one field: label, k, n, effect, ci, d, g, r, r_equiv, r2,
                               note, citation, apa (r2 = r squared as a percentage)
-    {{ evidence_chart }}      accessible SVG bar chart of r with 95% CI whiskers
-    {{ evidence_table }}      table with every figure (the chart's text alternative)
-    {{ evidence_references }} the meta-analyses in APA 7, one list item each (sources page)
+    {{ evidence_chart }}      accessible SVG bar chart of r per relationship element, with
+                              95% CI whiskers and k next to each bar (rows of kind `element`)
+    {{ evidence_table }}      table with every figure of the 2018 meta-analyses (the chart's
+                              text alternative; rows of kind `element` and `training`)
+    {{ evidence_references }} those meta-analyses in APA 7, one list item each (sources page)
+
+A g or d without an r of its own is shown with its r equivalent (`r_equiv`, r = d / √(d² + 4)),
+so that it can stand next to the r figures. A reference that could not be completed carries
+`incomplete` and shows "bron onvolledig" with the reason.
 
 An unknown key or field stops the build, naming file, line and the fix.
 """
@@ -24,7 +30,8 @@ from mkdocs.exceptions import PluginError
 DATA = Path(__file__).resolve().parents[2] / "data" / "evidence.yml"
 PLACEHOLDER = re.compile(r"\{\{\s*evidence(?P<kind>_chart|_table|_references)?(?:\s+(?P<arg>[^\s}]+))?\s*\}\}")
 REQUIRED = ("label", "k", "k_unit", "effect", "citation", "apa")
-FIELDS = ("label", "k", "n", "effect", "ci", "d", "g", "r", "r2", "note", "citation", "apa")
+FIELDS = ("label", "k", "n", "effect", "ci", "d", "g", "r", "r_equiv", "r2", "note", "citation", "apa")
+KINDS = ("element", "training", "other")
 
 _evidence: dict[str, dict] = {}
 
@@ -69,7 +76,19 @@ def load(path: Path) -> dict[str, dict]:
         missing = [name for name in REQUIRED if row.get(name) in (None, "")]
         if missing:
             raise PluginError(f"{path.name}: '{key}' lacks {', '.join(missing)}. Fix: add them.")
+        row.setdefault("kind", "element")
+        if row["kind"] not in KINDS:
+            raise PluginError(f"{path.name}: '{key}' has kind '{row['kind']}'. Fix: use one of {', '.join(KINDS)}.")
     return data
+
+
+def of_kind(data: dict, *kinds: str) -> list[dict]:
+    return [row for row in data.values() if row["kind"] in kinds]
+
+
+def plotted_r(row) -> str | None:
+    """The r a row is plotted with: its own r, or the r converted from its g or d."""
+    return row.get("r") or row.get("r_equiv")
 
 
 def where(page, config, snippet: str) -> str:
@@ -98,7 +117,7 @@ def interval(ci) -> str:
 
 
 def effect(row) -> str:
-    parts = [row["effect"]]
+    parts = [row["effect"] + (f" (≈ r = {row['r_equiv']})" if row.get("r_equiv") else "")]
     if row.get("ci"):
         parts.append(interval(row["ci"]))
     if row.get("note"):
@@ -143,14 +162,26 @@ def field(data: dict, arg: str) -> str:
         return number(row[name])
     if row.get(name) in (None, ""):
         raise LookupError(f"'{key}' has no {name} in data/evidence.yml. Fix: pick another field.")
-    if name == "apa":  # English title: mark its language (WCAG 3.1.2)
-        return f'<span lang="en">{" ".join(row["apa"].split())}</span>'
+    if name == "apa":
+        return apa(row)
     return " ".join(str(row[name]).split())
 
 
+def apa(row) -> str:
+    """The APA reference, its English text marked as such (WCAG 3.1.2), plus a visible Dutch
+    "bron onvolledig" note where a part could not be verified."""
+    text = f'<span lang="en">{" ".join(row["apa"].split())}</span>'
+    if row.get("incomplete"):
+        text += (f' <span class="bron-onvolledig" lang="nl"><strong>Bron onvolledig:</strong> '
+                 f'{html.escape(row["incomplete"])}.</span>')
+    return text
+
+
 def references(data: dict) -> str:
-    unique = sorted({" ".join(row["apa"].split()) for row in data.values()})
-    return "\n" + "\n".join(f'- <span lang="en">{apa}</span>' for apa in unique) + "\n"
+    unique = {}
+    for row in of_kind(data, "element", "training"):
+        unique.setdefault(" ".join(row["apa"].split()), apa(row))
+    return "\n" + "\n".join(f"- {unique[key]}" for key in sorted(unique)) + "\n"
 
 
 # --- table ---------------------------------------------------------------------------------------
@@ -158,7 +189,7 @@ def references(data: dict) -> str:
 def table(data: dict) -> str:
     """HTML table with a caption, in a focusable region so keyboard users can scroll it."""
     rows = []
-    for row in data.values():
+    for row in of_kind(data, "element", "training"):
         figures = effect(row)
         for other in ("d", "g"):
             if row.get(other) and not row["effect"].startswith(other):
@@ -172,7 +203,7 @@ def table(data: dict) -> str:
     return (
         '\n<div class="evidence-tabel" role="region" tabindex="0" aria-labelledby="evidence-tabel">\n'
         '<table class="evidence-tabel__tabel">\n'
-        '<caption id="evidence-tabel">Samenhang tussen relatie-elementen en behandelresultaat: '
+        '<caption id="evidence-tabel">Samenhang met het behandelresultaat: '
         "de meta-analyses in Psychotherapy, 55(4), 2018</caption>\n"
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
         + "\n</tbody>\n</table>\n</div>\n"
@@ -190,15 +221,15 @@ def x(value: float) -> float:
 
 
 def why_not_plotted(row) -> str:
-    if row.get("d") or row.get("g"):
-        return f"alleen {row['effect']} gerapporteerd, een andere maat dan r"
-    return "geen enkelvoudige effectgrootte"
+    if row["kind"] == "training":
+        return "geen relatie-element, zie de tabel"
+    return "geen enkelvoudige effectgrootte, zie de tabel"
 
 
 def chart(data: dict, uid: str) -> str:
     """Horizontal bar chart of r per element, CI whiskers where given; SVG with title and desc."""
-    plotted = [row for row in data.values() if row.get("r")]
-    left_out = [row for row in data.values() if not row.get("r")]
+    plotted = [row for row in of_kind(data, "element") if plotted_r(row)]
+    left_out = [row for row in of_kind(data, "element", "training") if row not in plotted]
     height = TOP + ROW * len(plotted) + 56
     bottom = TOP + ROW * len(plotted)
     e = html.escape
@@ -214,10 +245,13 @@ def chart(data: dict, uid: str) -> str:
     )
     for i, row in enumerate(plotted):
         y0 = TOP + i * ROW
-        r = float(row["r"])
+        r = float(plotted_r(row))
         label = row["label"] + (f" ({row['note']})" if row.get("note") else "")
+        if not row.get("r"):
+            label += f" (omgerekend uit {row['effect']})"
         bar_class = "bar bar--ns" if row.get("note") == "niet significant" else "bar"
         parts.append(f'<text class="label" x="{LEFT}" y="{y0 + 16}">{e(label)}</text>')
+        parts.append(f'<text class="k" x="{WIDTH - 4}" y="{y0 + 38}" text-anchor="end">k = {number(row["k"])}</text>')
         parts.append(f'<rect class="{bar_class}" x="{LEFT}" y="{y0 + 24}" width="{x(r) - LEFT}" height="18"/>')
         end = r
         if row.get("ci"):
@@ -226,20 +260,22 @@ def chart(data: dict, uid: str) -> str:
             cy = y0 + 33
             path = f"M{x(low)} {cy}H{x(high)}M{x(low)} {cy - 7}V{cy + 7}M{x(high)} {cy - 7}V{cy + 7}"
             parts.append(f'<path class="whisker-halo" d="{path}"/><path class="whisker" d="{path}"/>')
-        parts.append(f'<text class="value" x="{x(end) + 6}" y="{y0 + 38}">{e(row["r"])}</text>')
+        value = row["r"] or f"≈ {row['r_equiv']}"
+        parts.append(f'<text class="value" x="{x(end) + 6}" y="{y0 + 38}">{e(value)}</text>')
     summary = "; ".join(
-        f"{row['label']}: {effect(row)}" for row in plotted
+        f"{row['label']}: {effect(row)}, k = {number(row['k'])}" for row in plotted
     )
     missing = "; ".join(f"{row['label']}: {effect(row)}" for row in left_out)
     title = "Samenhang van relatie-elementen met het behandelresultaat (correlatie r)"
     desc = (
-        f"Staafdiagram met per element de correlatie r met het behandelresultaat, "
-        f"met het 95%-betrouwbaarheidsinterval waar dat bekend is. {summary}. "
-        f"Niet in de grafiek, omdat er geen r is: {missing}."
+        f"Staafdiagram met per relatie-element de correlatie r met het behandelresultaat en het "
+        f"aantal studies k, met het 95%-betrouwbaarheidsinterval waar dat bekend is. {summary}. "
+        f"Niet in de grafiek: {missing}."
     )
     caption = (
-        "Correlatie r tussen elk element en het behandelresultaat; de streepjes geven het "
-        "95%-betrouwbaarheidsinterval waar dat bekend is. Niet in de grafiek, omdat er geen r is: "
+        "Correlatie r tussen relatie-element en behandelresultaat, met k studies en het "
+        "95%-betrouwbaarheidsinterval (streepjes) waar bekend; een g is omgerekend naar r. "
+        "Niet in de grafiek: "
         + "; ".join(f"{e(row['label'].lower())} ({e(why_not_plotted(row))})" for row in left_out)
         + ". Bron: de meta-analyses in <cite>Psychotherapy</cite>, 55(4), 2018."
     )

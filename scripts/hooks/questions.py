@@ -4,16 +4,22 @@ A page writes an example question as a one-line list item ending in a moment tag
 
     - ‘Hoe ervaar je onze samenwerking?’ {.vraag moment=evaluatie}
 
-The moments (ids, Dutch labels, order) are in data/moments.yml. This hook
+A question that fits a setting outside the weekly therapy session also names that setting:
+
+    - ‘Wat mag ik wel en niet met je moeder bespreken?’ {.vraag moment=start setting=naasten}
+
+The moments (ids, Dutch labels, order) are in data/moments.yml, the settings in data/settings.yml.
+This hook
 
 - reads every page's Markdown source when the files are known (before any page renders), checks
   every tag and collects the questions, de-duplicated by text (every source page is kept);
-- rewrites each tagged item into `<span class="vraag" data-moment="…">‘<span class="vraag__tekst">
-  …</span>’</span>` (the inner span is the text a copy button copies: the question without quotes);
-- replaces `{{ vragenbank }}` with the questions grouped by moment, each linking to its pages.
+- rewrites each tagged item into `<span class="vraag" data-moment="…" [data-setting="…"]>‘<span
+  class="vraag__tekst">…</span>’</span>` (the inner span is the text a copy button copies);
+- replaces `{{ vragenbank }}` with the questions grouped by moment, each linking to its pages and
+  naming its setting, with a filter by moment and one by setting.
 
-A malformed tag (unknown moment, no moment, `{.vrag …}`, not a list item) stops the build, naming
-file, line and the fix. assets/js/questions.js adds the copy buttons and the Vragenbank filter.
+A malformed tag (unknown moment or setting, no moment, `{.vrag …}`, not a list item) stops the
+build, naming file, line and the fix. assets/js/questions.js adds the copy buttons and the filters.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "moments.yml"
+SETTINGS = Path(__file__).resolve().parents[2] / "data" / "settings.yml"
 PLACEHOLDER = re.compile(r"\{\{\s*vragenbank\s*\}\}")
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -43,8 +50,9 @@ TAG_WORDS = ("vraag", "moment")  # a trailing {…} with a word close to these i
 EXAMPLE = "- ‘Hoe ervaar je onze samenwerking?’ {.vraag moment=evaluatie}"
 
 moments: dict[str, dict] = {}          # id -> {"label", "intro"}, in display order
+settings: dict[str, str] = {}          # id -> label, in display order
 _found: dict[str, list] = {}           # src_uri -> [Question] of that page, in page order
-_titles: dict[str, str] = {}           # src_uri -> page title (front matter)
+_titles: dict[str, str] = {}           # src_uri -> nav label, else the title in front matter
 _order: list[str] = []                 # src_uris in nav order, then the rest
 
 
@@ -55,6 +63,7 @@ class Question:
     open: str = ""                     # the quote marks around it, as written
     close: str = ""
     line: int = 0
+    setting: str = ""                  # a setting id of data/settings.yml, or "" (any setting)
     pages: list[str] = field(default_factory=list)
 
     @property
@@ -72,10 +81,13 @@ def normalise(text: str) -> str:
 def on_config(config):
     moments.clear()
     moments.update(load_moments(DATA))
+    settings.clear()
+    settings.update(load_settings(SETTINGS))
 
 
 def on_serve(server, config, builder):
     server.watch(str(DATA))
+    server.watch(str(SETTINGS))
 
 
 def on_files(files, config):
@@ -96,6 +108,9 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     in_nav = [page.file.src_uri for page in nav.pages]
     _order[:] = in_nav + sorted(set(_found) - set(in_nav))
+    for page in nav.pages:  # the short nav label ("Je eigen positie") names a question's page
+        if page.title:
+            _titles[page.file.src_uri] = str(page.title)
     return nav
 
 
@@ -119,6 +134,10 @@ def load_moments(path: Path) -> dict[str, dict]:
     return {row["id"]: {"label": row["label"], "intro": row.get("intro", "")} for row in rows}
 
 
+def load_settings(path: Path) -> dict[str, str]:
+    return {row["id"]: row["label"] for row in yaml.safe_load(path.read_text(encoding="utf-8"))}
+
+
 def scan(markdown: str, where: str, offset: int = 0):
     """Yield (line index, Question) for every tagged item; raise PluginError on a malformed tag."""
     fence = None
@@ -135,7 +154,7 @@ def scan(markdown: str, where: str, offset: int = 0):
         if not tag or not looks_like_tag(tag.group(1)):
             continue
         here = f"{where}:{offset + index + 1}"
-        moment = check_tag(tag.group(1), here)
+        moment, setting = check_tag(tag.group(1), here)
         item = LIST_ITEM.match(line[: tag.start()])
         if not item:
             fail(here, "an example question must be a one-line list item",
@@ -145,9 +164,10 @@ def scan(markdown: str, where: str, offset: int = 0):
             fail(here, "the example question has no text", f"write the question before the tag: {EXAMPLE}")
         quoted = QUOTED.match(text)
         if quoted:
-            yield index, Question(moment, quoted["inner"], quoted["open"], quoted["close"], offset + index + 1)
+            yield index, Question(moment, quoted["inner"], quoted["open"], quoted["close"],
+                                  offset + index + 1, setting)
         else:
-            yield index, Question(moment, text, line=offset + index + 1)
+            yield index, Question(moment, text, line=offset + index + 1, setting=setting)
 
 
 def looks_like_tag(body: str) -> bool:
@@ -155,8 +175,8 @@ def looks_like_tag(body: str) -> bool:
     return any(difflib.SequenceMatcher(None, w, target).ratio() >= 0.7 for w in words for target in TAG_WORDS)
 
 
-def check_tag(body: str, here: str) -> str:
-    """Return the moment of a well-formed `.vraag moment=ID` tag, or stop the build."""
+def check_tag(body: str, here: str) -> tuple[str, str]:
+    """(moment, setting) of a well-formed `.vraag moment=ID [setting=ID]` tag; else stop the build."""
     written = "{" + body.strip() + "}"
     classes, values, other = [], {}, []
     for token in TOKEN.finditer(body):
@@ -166,9 +186,9 @@ def check_tag(body: str, here: str) -> str:
             values[token["key"]] = token["value"].strip("\"'")
         else:
             other.append(token["other"])
-    if classes != ["vraag"] or other or set(values) - {"moment"}:
+    if classes != ["vraag"] or other or set(values) - {"moment", "setting"}:
         fail(here, f"'{written}' is not a valid example-question tag",
-             "write the tag exactly as {.vraag moment=ID}, e.g. " + EXAMPLE)
+             "write the tag exactly as {.vraag moment=ID} or {.vraag moment=ID setting=ID}, e.g. " + EXAMPLE)
     moment = values.get("moment")
     if not moment:
         fail(here, f"'{written}' has no moment", "add one: {.vraag moment=ID}")
@@ -176,7 +196,13 @@ def check_tag(body: str, here: str) -> str:
         close = difflib.get_close_matches(moment, list(moments), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         fail(here, f"unknown moment '{moment}'{hint}", "use one of the moments listed below")
-    return moment
+    setting = values.get("setting", "")
+    if "setting" in values and setting not in settings:
+        close = difflib.get_close_matches(setting, list(settings), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        fail(here, f"unknown setting '{setting}'{hint}",
+             "use one of the settings of data/settings.yml: " + ", ".join(settings))
+    return moment, setting
 
 
 def fail(here: str, problem: str, fix: str):
@@ -192,7 +218,8 @@ def collect() -> dict[str, list[Question]]:
     for src in _order:
         for question in _found.get(src, []):
             kept = seen.setdefault(question.key, Question(question.moment, question.text,
-                                                          question.open, question.close))
+                                                          question.open, question.close,
+                                                          setting=question.setting))
             if src not in kept.pages:
                 kept.pages.append(src)
     grouped = {moment: [] for moment in moments}
@@ -202,7 +229,8 @@ def collect() -> dict[str, list[Question]]:
 
 
 def question_html(question: Question) -> str:
-    return (f'<span class="vraag" data-moment="{question.moment}">{question.open}'
+    setting = f' data-setting="{question.setting}"' if question.setting else ""
+    return (f'<span class="vraag" data-moment="{question.moment}"{setting}>{question.open}'
             f'<span class="vraag__tekst">{question.text}</span>{question.close}</span>')
 
 
@@ -213,11 +241,19 @@ def bank_markdown(grouped: dict[str, list[Question]], bank_src: str) -> str:
     buttons = [f'<button type="button" data-moment="" aria-pressed="true">Alle momenten</button>']
     buttons += [f'<button type="button" data-moment="{key}" aria-pressed="false">'
                 f'{html.escape(moments[key]["label"])}</button>' for key in grouped if grouped[key]]
+    used = {q.setting for questions in grouped.values() for q in questions if q.setting}
+    setting_buttons = [f'<button type="button" data-setting="" aria-pressed="true">Alle situaties</button>']
+    setting_buttons += [f'<button type="button" data-setting="{key}" aria-pressed="false">'
+                        f'{html.escape(label)}</button>' for key, label in settings.items() if key in used]
     out = [
         '<div class="vragenbank" markdown>',
         '<div class="vragenbank-filter" role="group" aria-labelledby="vragenbank-filter-label" hidden>',
         '<span id="vragenbank-filter-label" class="vragenbank-filter__label">Toon vragen bij</span>',
         *buttons,
+        "</div>",
+        '<div class="vragenbank-filter" role="group" aria-labelledby="vragenbank-setting-label" hidden>',
+        '<span id="vragenbank-setting-label" class="vragenbank-filter__label">Toon vragen voor</span>',
+        *setting_buttons,
         "</div>",
         f'<p class="vragenbank-telling" role="status">{count_text(total)}</p>',
         "",
@@ -232,7 +268,8 @@ def bank_markdown(grouped: dict[str, list[Question]], bank_src: str) -> str:
         for question in questions:
             links = ", ".join(f"[{_titles.get(src, src)}]({posixpath.relpath(src, here or '.')})"
                               for src in question.pages)
-            out.append(f'- {question_html(question)} <span class="vraag-bron">uit {links}</span>')
+            where = f" · {html.escape(settings[question.setting])}" if question.setting else ""
+            out.append(f'- {question_html(question)} <span class="vraag-bron">{links}{where}</span>')
         out += ["", "</section>", ""]
     out.append("</div>")
     return "\n".join(out)

@@ -4,7 +4,10 @@ Every problem is reported as `docs/FILE.md:LINE: what is wrong. Fix: what to do.
 problem fails the build (also without --strict), so a broken page never ships silently.
 
 Rules, in the order they run:
-  pages     front matter and required sections per page type (data/page_types.yml)
+  pages     front matter (review dates included) and required sections per page type
+            (data/page_types.yml)
+  safety    a page that discusses withdrawal, flatness, hopelessness, anger, criticism,
+            confrontation or aggression includes the "Veiligheid eerst" box (data/safety.yml)
   quizzes   mkdocs-quiz markup, including the cases the plugin renders silently wrong
   holes     `{{ … }}` placeholders that no hook filled
   links     links written in raw HTML (MkDocs itself checks Markdown links and anchors)
@@ -12,6 +15,7 @@ Rules, in the order they run:
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from pathlib import Path
@@ -23,6 +27,12 @@ from mkdocs.exceptions import PluginError
 log = logging.getLogger("mkdocs.hooks.validate")
 ROOT = Path(__file__).resolve().parents[2]
 PAGE_TYPES = yaml.safe_load((ROOT / "data" / "page_types.yml").read_text(encoding="utf-8"))
+EVERY_PAGE = PAGE_TYPES.pop("every_page", {}).get("front_matter", ["type", "title", "description"])
+SAFETY = yaml.safe_load((ROOT / "data" / "safety.yml").read_text(encoding="utf-8"))
+SAFETY_WORDS = [
+    (topic, re.compile(r"(?<![\w-])" + re.escape(stem), re.I))
+    for topic, stems in SAFETY["topics"].items() for stem in stems
+]
 # Files that scripts add to site/ after `mkdocs build` (e.g. workshop PDFs): links may point there.
 GENERATED = {
     entry["file"] if isinstance(entry, dict) else entry
@@ -60,6 +70,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     body_start = front_matter_end(lines)
     masked = mask_fences(lines, body_start)
     check_page(src, page.meta, masked, body_start)
+    check_safety(src, page.meta, masked)
     before = len(problems)
     check_quizzes(src, page.meta, masked)
     if len(problems) > before:
@@ -109,10 +120,13 @@ def mask_fences(lines: list[str], start: int) -> list[str]:
 
 def check_page(src: str, meta: dict, lines: list[str], body_start: int) -> None:
     known = ", ".join(PAGE_TYPES)
-    for key in ("type", "title", "description"):
+    for key in EVERY_PAGE:
         if not meta.get(key):
+            example = {"reviewed": "2026-12-01", "next_review": "2027-12-01"}.get(key, "…")
             report(src, 1, f"front matter has no `{key}`.",
-                   f"add `{key}: …` between the `---` lines at the top (page types: {known}).")
+                   f"add `{key}: {example}` between the `---` lines at the top "
+                   f"(every page needs {', '.join(EVERY_PAGE)}; page types: {known}).")
+    check_review_dates(src, meta)
     kind = meta.get("type")
     if not kind:
         return
@@ -142,6 +156,49 @@ def check_page(src: str, meta: dict, lines: list[str], body_start: int) -> None:
             continue
         position = next(i for i, (n, _) in enumerate(headings) if n == found) + 1
         after_line, after_name = found, f"`## {section}`"
+
+
+def check_review_dates(src: str, meta: dict) -> None:
+    """`reviewed` and `next_review` are dates (YYYY-MM-DD) and the next review comes later.
+    A date in the past is fine here: reviews.py shows it as overdue, the build goes on."""
+    dates = {}
+    for key in ("reviewed", "next_review"):
+        value = meta.get(key)
+        if value in (None, ""):
+            continue  # reported as missing above
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if not isinstance(value, dt.date):
+            report(src, 1, f"`{key}: {value}` is not a date.",
+                   f"write it as YYYY-MM-DD without quotes, e.g. `{key}: 2026-12-01`.")
+            continue
+        dates[key] = value
+    if len(dates) == 2 and dates["next_review"] <= dates["reviewed"]:
+        report(src, 1, f"`next_review` ({dates['next_review']}) is not after `reviewed` ({dates['reviewed']}).",
+               "set the next review after the last one, usually a year later.")
+
+
+# --- safety box --------------------------------------------------------------------------------
+
+
+def check_safety(src: str, meta: dict, lines: list[str]) -> None:
+    """A page about withdrawal, flatness, hopelessness, anger, criticism, confrontation or
+    aggression shows the shared "Veiligheid eerst" box (data/safety.yml)."""
+    if meta.get("type") in SAFETY["exempt_types"] or src.startswith(tuple(SAFETY.get("exempt_under", []))):
+        return
+    if any(line.strip() in (SAFETY["include"], SAFETY["short"]) for line in lines):
+        return
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip().startswith("--8<--"):
+            continue
+        for topic, word in SAFETY_WORDS:
+            found = word.search(line)
+            if found:
+                report(src, number, f"this page discusses {topic} (‘{found.group(0)}…’) but does not "
+                       "show the \"Veiligheid eerst\" box.",
+                       f"add the line `{SAFETY['include']}` under the \"Kort gezegd\" box "
+                       "(rule and topic words: data/safety.yml).")
+                return
 
 
 # --- quizzes ----------------------------------------------------------------------------------

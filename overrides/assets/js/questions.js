@@ -1,6 +1,6 @@
 /* Example questions (markup from scripts/hooks/questions.py):
    - a copy button after every question (`.vraag`) on any page;
-   - on the Vragenbank, the filter by moment and the live count.
+   - on the Vragenbank, the filters by moment and by setting (both apply) and the live count.
    Runs on every page view: Material's document$ also emits after instant navigation. */
 (function () {
   "use strict";
@@ -96,40 +96,64 @@
     });
   }
 
-  /* ---- Vragenbank filter ------------------------------------------------------------------ */
+  /* ---- Vragenbank filters: by moment (sections) and by setting (questions) ---------------- */
 
   function setupFilter(bank) {
-    var filter = bank.querySelector(".vragenbank-filter");
+    var filters = bank.querySelectorAll(".vragenbank-filter");
     var count = bank.querySelector(".vragenbank-telling");
     var groups = bank.querySelectorAll(".vragenbank-groep");
-    var buttons = filter.querySelectorAll("button[data-moment]");
+    var momentButtons = bank.querySelectorAll(".vragenbank-filter button[data-moment]");
+    var settingButtons = bank.querySelectorAll(".vragenbank-filter button[data-setting]");
+    var chosen = { moment: "", setting: "" };
 
-    function show(moment) {
+    function show() {
       var shown = 0;
       groups.forEach(function (group) {
-        var visible = !moment || group.dataset.moment === moment;
-        group.hidden = !visible;
-        if (visible) shown += group.querySelectorAll(".vraag").length;
+        var inGroup = 0;
+        if (!chosen.moment || group.dataset.moment === chosen.moment) {
+          group.querySelectorAll("li").forEach(function (item) {
+            var question = item.querySelector(".vraag");
+            var fits = !chosen.setting || (question && question.dataset.setting === chosen.setting);
+            item.hidden = !fits;
+            if (fits) inGroup += 1;
+          });
+        }
+        group.hidden = inGroup === 0;
+        shown += inGroup;
       });
-      buttons.forEach(function (button) {
-        button.setAttribute("aria-pressed", String(button.dataset.moment === moment));
+      momentButtons.forEach(function (button) {
+        button.setAttribute("aria-pressed", String(button.dataset.moment === chosen.moment));
+      });
+      settingButtons.forEach(function (button) {
+        button.setAttribute("aria-pressed", String(button.dataset.setting === chosen.setting));
       });
       count.textContent = countText(shown);
     }
 
-    buttons.forEach(function (button) {
+    momentButtons.forEach(function (button) {
       button.addEventListener("click", function () {
-        show(button.dataset.moment);
+        chosen.moment = button.dataset.moment;
+        show();
+      });
+    });
+    settingButtons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        chosen.setting = button.dataset.setting;
+        show();
       });
     });
     // A link to a moment's heading (#evaluatie, also from the table of contents) shows it.
     bank.showFor = function (id) {
       var target = id && bank.querySelector(".vragenbank-groep[data-moment='" + id + "']");
       if (!target || !target.hidden) return;
-      show("");
+      chosen.moment = "";
+      chosen.setting = "";
+      show();
       document.getElementById(id).scrollIntoView();
     };
-    filter.hidden = false;
+    filters.forEach(function (filter) {
+      filter.hidden = false;
+    });
   }
 
   window.addEventListener("hashchange", function () {

@@ -1,0 +1,130 @@
+"""Who answers for the module, and which version it is.
+
+- Editorial roles: `extra.redactie` in mkdocs.yml (inhoudelijk_verantwoordelijke, redactie,
+  contact), filled in by the institution. `roles()` is the only reader: when the roles move to an
+  institution settings file, only that function changes. Empty roles are left out everywhere.
+- Module version: data/changelog.yml, newest first; the first entry is the current version.
+
+Templates get `redactie` (the filled-in roles) and `module_versie` (the current entry); the
+footer shows both (overrides/partials/copyright.html). Markdown pages get two placeholders:
+
+    {{ redactie }}      the roles as a list, or a sentence saying they are not filled in yet
+    {{ wijzigingen }}   every version with its date and changes (the "Wijzigingen" page)
+
+A malformed role or changelog entry stops the build, naming the file and the fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from reviews import dutch_date  # noqa: E402  (same folder: MkDocs puts it on sys.path)
+
+CHANGELOG = Path(__file__).resolve().parents[2] / "data" / "changelog.yml"
+ROLES = {  # key in mkdocs.yml -> Dutch label
+    "inhoudelijk_verantwoordelijke": "Inhoudelijk verantwoordelijk",
+    "redactie": "Redactie",
+    "contact": "Contact",
+}
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PLACEHOLDER = re.compile(r"\{\{\s*(redactie|wijzigingen)\s*\}\}")
+
+CHANGELOG_PAGE = "wijzigingen.md"   # the page that shows {{ wijzigingen }}; the footer links it
+
+_roles: list[dict] = []
+_versions: list[dict] = []
+_changelog_url: list[str] = []       # that page's URL in this build ("wijzigingen/" or "wijzigingen.html")
+
+
+def roles(config) -> list[dict]:
+    """The filled-in editorial roles, in a fixed order: [{key, label, value, href}]."""
+    given = (config.get("extra") or {}).get("redactie") or {}
+    if not isinstance(given, dict):
+        raise PluginError("mkdocs.yml: `extra: redactie:` must hold the roles as `key: value` lines. "
+                          f"Fix: use the keys {', '.join(ROLES)}.")
+    unknown = sorted(set(given) - set(ROLES))
+    if unknown:
+        raise PluginError(f"mkdocs.yml: unknown editorial role(s) {', '.join(unknown)} under `extra: redactie:`. "
+                          f"Fix: use only {', '.join(ROLES)}.")
+    found = []
+    for key, label in ROLES.items():
+        value = str(given.get(key) or "").strip()
+        if value:
+            href = f"mailto:{value}" if EMAIL.match(value) else ""
+            found.append({"key": key, "label": label, "value": value, "href": href})
+    return found
+
+
+def versions(path: Path = CHANGELOG) -> list[dict]:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not isinstance(entries, list) or not entries:
+        raise PluginError(f"{path.name}: no versions. Fix: add `- version: \"1.0\"` with `date:` and `changes:`.")
+    for number, entry in enumerate(entries, start=1):
+        where = f"data/changelog.yml, entry {number}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("version"), str):
+            raise PluginError(f"{where}: no `version` as text. Fix: write it quoted, e.g. version: \"1.1\".")
+        if not isinstance(entry.get("date"), dt.date):
+            raise PluginError(f"{where} (version {entry['version']}): `date` is not a date. Fix: write YYYY-MM-DD.")
+        changes = entry.get("changes")
+        if not isinstance(changes, list) or not changes or not all(isinstance(c, str) and c.strip() for c in changes):
+            raise PluginError(f"{where} (version {entry['version']}): `changes` must be a list of sentences. "
+                              "Fix: one `- …` line per change.")
+    return entries
+
+
+# --- MkDocs events -----------------------------------------------------------------------------
+
+def on_config(config):
+    _roles[:] = roles(config)
+    _versions[:] = versions()
+
+
+def on_files(files, config):
+    page = files.get_file_from_path(CHANGELOG_PAGE)
+    _changelog_url[:] = [page.url] if page else []
+    return files
+
+
+def on_serve(server, config, builder):
+    server.watch(str(CHANGELOG))
+
+
+def on_page_markdown(markdown, page, config, files):
+    def replace(match):
+        return roles_markdown(_roles) if match.group(1) == "redactie" else changelog_markdown(_versions)
+    return PLACEHOLDER.sub(replace, markdown)
+
+
+def on_page_context(context, page, config, nav):
+    current = _versions[0]
+    context["redactie"] = _roles
+    context["module_versie"] = {"version": current["version"], "date_nl": dutch_date(current["date"]),
+                                "url": _changelog_url[0] if _changelog_url else ""}
+    return context
+
+
+# --- Markdown ----------------------------------------------------------------------------------
+
+def roles_markdown(found: list[dict]) -> str:
+    if not found:
+        return ("Je organisatie heeft nog niet ingevuld wie de inhoud beheert. "
+                "Vraag je leidinggevende wie dat in jouw organisatie is.")
+    lines = []
+    for role in found:
+        value = f"[{role['value']}]({role['href']})" if role["href"] else role["value"]
+        lines.append(f"- **{role['label']}:** {value}")
+    return "\n".join(lines)
+
+
+def changelog_markdown(entries: list[dict]) -> str:
+    out = []
+    for entry in entries:
+        anchor = "versie-" + entry["version"].replace(".", "-")
+        out += [f"## Versie {entry['version']}, {dutch_date(entry['date'])} {{#{anchor}}}", ""]
+        out += [f"- {change.strip()}" for change in entry["changes"]]
+        out.append("")
+    return "\n".join(out)

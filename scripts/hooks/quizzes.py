@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import hashlib
 import html as htmllib
-import json
 import posixpath
 import re
 from pathlib import Path
@@ -281,14 +280,12 @@ def summary(page: Page, ids: list[str], topics: list, exam: bool) -> str:
         </div>""")
 
 
-def config_json(page: Page, ids: list[str], exam: bool) -> str:
-    data = {"handIn": exam, "passMark": SETTINGS["pass_mark"], "fingerprint": fingerprint(ids),
-            "total": len(ids)}
-    return f'<script type="application/json" id="quiz-config">{json.dumps(data)}</script>'
-
-
-def overview_config() -> str:
-    return f'<script type="application/json" id="quiz-config">{json.dumps({"passMark": SETTINGS["pass_mark"]})}</script>'
+def config_element(data: dict) -> str:
+    """The page's quiz settings for quiz.js, as data attributes (a JSON <script> would be run as
+    JavaScript by Material's instant navigation, which re-inserts the content's scripts)."""
+    attrs = "".join(f' data-{key}="{esc(str(value).lower() if isinstance(value, bool) else str(value))}"'
+                    for key, value in data.items())
+    return f'<div id="quiz-config" hidden{attrs}></div>'
 
 
 @event_priority(-100)  # after mkdocs-quiz has put its HTML in
@@ -314,9 +311,10 @@ def on_page_content(html: str, page: Page, config, files) -> str:
                 raise PluginError(f"{page.file.src_uri}: no results panel. Fix: put `<!-- mkdocs-quiz results -->` "
                                   "after the last question.")
         html = html.replace("</h1>", "</h1>" + NOSCRIPT, 1) if "</h1>" in html else NOSCRIPT + html
-        html = config_json(page, ids, exam) + html
+        html = config_element({"hand-in": exam, "pass-mark": SETTINGS["pass_mark"], "fingerprint": fingerprint(ids),
+                               "total": len(ids)}) + html
     elif 'class="quiz-overview"' in html:
-        html = overview_config() + html
+        html = config_element({"pass-mark": SETTINGS["pass_mark"]}) + html
     else:
         return html
     script = (ASSETS / "js" / "quiz.js").read_text(encoding="utf-8")

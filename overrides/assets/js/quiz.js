@@ -5,7 +5,7 @@
  * Zelftoetsen overview, so it runs before mkdocs-quiz's own script: on a full load its work waits
  * for DOMContentLoaded, where it is the first listener; after an instant navigation Material
  * re-runs the content's scripts in document order, with the new page already in place. It needs no
- * inline event handler, javascript: URL or eval (ready for a Content-Security-Policy).
+ * inline event handler, no script in a URL and no eval (ready for a Content-Security-Policy).
  *
  * Storage. Everything lives in localStorage under keys that start with "quiz_"; <path> is
  * location.pathname of the quiz page (e.g. "/zelftoetsen/eindtoets/"):
@@ -102,9 +102,12 @@
     return setItem("quiz_probe", "1") && (removeItem("quiz_probe"), true);
   }
 
+  // The page's settings, from data attributes that quizzes.py writes.
   function config() {
     var el = document.getElementById("quiz-config");
-    try { return el ? JSON.parse(el.textContent) : null; } catch (e) { return null; }
+    if (!el) return null;
+    return { handIn: el.getAttribute("data-hand-in") === "true", passMark: Number(el.getAttribute("data-pass-mark")),
+      fingerprint: el.getAttribute("data-fingerprint") };
   }
 
   // --- the questions ---------------------------------------------------------------------------
@@ -465,6 +468,7 @@
     var shown = list.some(function (quiz) { return options(quiz).every(function (i) { return i.disabled; }); });
     if (!before || shown) return; // nothing to clear, or the learner cancelled
     stored = {};
+    if (!Object.keys(readObject(KEY.progress + location.pathname)).length) removeItem(KEY.progress + location.pathname);
     if (cfg.handIn) {
       removeItem(KEY.draft + location.pathname);
       removeItem(KEY.handedIn + location.pathname);

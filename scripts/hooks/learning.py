@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import html as htmllib
+import logging
 import re
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,7 @@ from mkdocs_quiz.parsing import find_quizzes, mask_code_blocks
 
 from words import article_words
 
+log = logging.getLogger("mkdocs.hooks.learning")
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = yaml.safe_load((ROOT / "data" / "quiz.yml").read_text(encoding="utf-8"))
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -43,6 +45,7 @@ KORT_GEZEGD = re.compile(r'<(div|details) class="(?:admonition )?abstract"[^>]*>
 
 _nav_pages: list[Page] = []
 _load: dict[str, str] = {}
+_problems: list[str] = []
 
 
 def esc(text: str) -> str:
@@ -74,21 +77,29 @@ def count_items(markdown: str) -> int:
 
 
 def objectives_of(page: Page) -> list[str]:
-    """An element page's objectives; an author mistake fails the build with file, line and fix."""
+    """An element page's objectives. An author mistake is reported with file, line and fix (once per
+    page) and fails the build once every page is read (on_env), so other content rules report too."""
     _, meta = get_data(page.file.content_string)
     items = meta.get("objectives")
     lines = page.file.content_string.splitlines()
     line = next((n for n, text in enumerate(lines, start=1) if text.startswith("objectives:")), 1)
     where = f"docs/{page.file.src_uri}:{line}"
+    problem = None
     if not isinstance(items, list) or len(items) < 2 or not all(isinstance(i, str) and i.strip() for i in items):
-        raise PluginError(f"{where}: an element page needs `objectives:`, a list of at least two learning "
-                          "objectives. Fix: add them after `quiz_page:`, each a phrase that completes "
-                          "‘Na deze module kun je …’ (e.g. `- vragen naar eerdere ervaringen met hulpverleners`; put a "
-                          "phrase with a colon in double quotes).")
-    for item in items:
-        if item.strip()[0].isupper() or item.rstrip().endswith((".", ";")):
-            raise PluginError(f"{where}: objective ‘{item}’ does not read as the end of ‘Na deze module kun "
-                              "je …’. Fix: start it with a small letter and leave off the full stop.")
+        problem = (f"{where}: an element page needs `objectives:`, a list of at least two learning objectives. "
+                   "Fix: add them after `quiz_page:`, each a phrase that completes ‘Na deze module kun je …’ "
+                   "(e.g. `- vragen naar eerdere ervaringen met hulpverleners`; put a phrase with a colon in "
+                   "double quotes).")
+    else:
+        wrong = next((i for i in items if i.strip()[0].isupper() or i.rstrip().endswith((".", ";"))), None)
+        if wrong:
+            problem = (f"{where}: objective ‘{wrong}’ does not read as the end of ‘Na deze module kun je …’. "
+                       "Fix: start it with a small letter and leave off the full stop.")
+    if problem:
+        if problem not in _problems:
+            _problems.append(problem)
+            log.error(problem)
+        return []
     return [i.strip() for i in items]
 
 
@@ -203,6 +214,11 @@ def proof(config) -> str:
 # --- hook events ---------------------------------------------------------------------------------
 
 
+def on_config(config):
+    _problems.clear()
+    return config
+
+
 def on_nav(nav, config, files):
     _nav_pages[:] = list(nav.pages)
     _load.clear()
@@ -211,7 +227,7 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown: str, page: Page, config, files) -> str:
     if page.meta.get("type") == "element":
-        objectives_of(page)  # fail early, with the file's line
+        objectives_of(page)  # report early, with the file's line
     if OBJECTIVES.search(markdown):
         markdown = OBJECTIVES.sub(lambda _: objectives_markdown(), markdown)
     if STUDY_LOAD.search(markdown):
@@ -226,7 +242,7 @@ def on_page_markdown(markdown: str, page: Page, config, files) -> str:
 
 
 def on_page_content(html: str, page: Page, config, files) -> str:
-    if page.meta.get("type") == "element":
+    if page.meta.get("type") == "element" and objectives_of(page):
         box = objectives_box(objectives_of(page))
         match = KORT_GEZEGD.search(html)
         if match:
@@ -239,6 +255,8 @@ def on_page_content(html: str, page: Page, config, files) -> str:
 
 
 def on_env(env, config, files):
+    if _problems:
+        raise PluginError(f"{len(_problems)} learning-objective problem(s), see above; each names file, line and fix.")
     _load.update(compute_load(config))
     return env
 

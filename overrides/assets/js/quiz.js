@@ -35,7 +35,8 @@
     choose: "Kies eerst een antwoord.",
     noStorage: "Deze browser bewaart geen antwoorden. Je kunt de toets wel maken, " +
       "maar als je de pagina sluit, zijn je antwoorden weg.",
-    progress: "{a} van {n} beantwoord",
+    nextQuestion: "Volgende vraag",
+    toResult: "Naar je resultaat",
     progressCorrect: " · {c} goed",
     right: "Goed.",
     wrong: "Niet goed. Het goede antwoord staat erbij.",
@@ -257,10 +258,20 @@
     panel.querySelector(".quiz-summary-actions").hidden = t.answered === 0;
   }
 
+  // The button under an answered question says where it goes.
+  function labelNext(list) {
+    var open = list.some(function (quiz) { return !state(quiz).answered; });
+    list.forEach(function (quiz) {
+      var button = quiz.querySelector(".quiz-next");
+      if (button) button.textContent = open ? TEXT.nextQuestion : TEXT.toResult;
+    });
+  }
+
   function refresh() {
     var list = quizzes(), cfg = config();
     if (!list.length || !cfg) return;
     showProgress(list, cfg);
+    labelNext(list);
     setDone(list, cfg);
     if (cfg.handIn) showReview(list, cfg, false); else showSummary(list);
   }
@@ -308,10 +319,12 @@
     announce(TEXT.choose);
   }
 
-  // "Volgende vraag": the next question that is still open, else the result.
+  // "Volgende vraag": the next question that is still open (after this one, else from the top),
+  // else the result.
   function next(button) {
     var list = quizzes(), here = list.indexOf(button.closest(".quiz"));
-    var open = list.slice(here + 1).filter(function (quiz) { return !state(quiz).answered; });
+    var open = list.slice(here + 1).concat(list.slice(0, here))
+      .filter(function (quiz) { return !state(quiz).answered; });
     if (open.length) {
       goTo(open[0], open[0].querySelector(".quiz-number"));
     } else {

@@ -148,6 +148,8 @@ SKIP = 'data-words="skip"'
 
 # Changes to mkdocs-quiz 1.7.1's markup: (applies when the HTML has, pattern, replacement, why).
 FIXES = [
+    ('<style type="text/css">.quiz {', r'<style type="text/css">\.quiz \{.*?</style>', "",
+     "our quiz.css replaces mkdocs-quiz's stylesheet (it repeats what it needs)"),
     ('class="quiz-header-link"', r'class="quiz-header-link">#</a>',
      f'class="quiz-header-link" title="Link naar deze vraag" aria-label="Link naar deze vraag" {SKIP}>#</a>',
      "the permalink has a Dutch name, not just '#'"),
@@ -317,6 +319,21 @@ def on_page_content(html: str, page: Page, config, files) -> str:
         html = config_element({"pass-mark": SETTINGS["pass_mark"]}) + html
     else:
         return html
-    script = (ASSETS / "js" / "quiz.js").read_text(encoding="utf-8")
-    style = (ASSETS / "css" / "quiz.css").read_text(encoding="utf-8")
+    script = compact((ASSETS / "js" / "quiz.js").read_text(encoding="utf-8"), js=True)
+    style = compact((ASSETS / "css" / "quiz.css").read_text(encoding="utf-8"))
+    if not quiz_enabled(page.meta):  # the overview: only the shared part of the style
+        style = style.split(OVERVIEW_CUT, 1)[0]
     return f"<script>{script}</script>\n{html}\n<style>{style}</style>"
+
+
+OVERVIEW_CUT = "/* === quiz pages only === */"
+
+
+def compact(code: str, js: bool = False) -> str:
+    """Our own CSS/JS without comments and indentation, for inlining (the files stay readable).
+    Only whole-line `//` comments are dropped: no string in quiz.js holds `//`."""
+    code = re.sub(r"/\*.*?\*/", lambda m: m.group(0) if m.group(0) == OVERVIEW_CUT else "", code, flags=re.S)
+    if js:
+        code = re.sub(r"^\s*//.*\n", "", code, flags=re.M)
+    code = re.sub(r"^[ \t]+", "", code, flags=re.M)
+    return re.sub(r"\n{2,}", "\n", code).strip()

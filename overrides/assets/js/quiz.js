@@ -17,6 +17,7 @@
  *   quiz_done_<path>       the quiz's fingerprint once every question is answered (the Eindtoets:
  *                          handed in); quiz-status.js shows the check mark in the navigation.
  *   quiz_name              the name typed for the proof of participation (only in this browser).
+ *   quiz_probe             written and removed at once, to find out whether storage works.
  * "Wis alle antwoorden" on the overview removes every key that starts with "quiz_".
  *
  * Events, dispatched on document:

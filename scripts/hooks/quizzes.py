@@ -13,8 +13,9 @@ questions, our quiz assets, and the overview table of the Zelftoetsen page.
 2. Assets only on quiz pages. overrides/assets/js/quiz.js and css/quiz.css are inlined into the
    content of quiz pages (`quiz: {enabled: true}`) and of the overview page, nowhere else. Inline,
    because Material's instant navigation re-runs scripts in the content in document order: our
-   script must run before mkdocs-quiz's (which follows the content) on every arrival. The style
-   goes after mkdocs-quiz's style so ours wins.
+   script must run before mkdocs-quiz's (which follows the content) on every arrival. Both are
+   inlined without comments (compact()); mkdocs-quiz's own stylesheet is left out, quiz.css
+   repeats what its markup needs. The overview gets only the shared top part of quiz.css.
 3. Markup (each change must match, so an upgrade of mkdocs-quiz that changes its markup fails the
    build instead of silently losing it): "Vraag n van N" as each question's heading, a "Volgende
    vraag" button, the explanation in a <details> (readable without JavaScript), one progress

@@ -1,5 +1,5 @@
-"""Quiz pages: stable question identities, our quiz assets, small fixes to mkdocs-quiz's HTML, and
-the overview table of the Zelftoetsen page.
+"""Quiz pages: stable question identities, the markup of a learning module around mkdocs-quiz's
+questions, our quiz assets, and the overview table of the Zelftoetsen page.
 
 1. Stable identities. mkdocs-quiz 1.7.1 keeps a page's answers in localStorage
    (`quiz_progress_<path>`) keyed by the question's element id, which is its position
@@ -7,17 +7,23 @@ the overview table of the Zelftoetsen page.
    This hook renames every question to `quiz-<hash>`, the hash of its question text and its
    options (not of feedback or explanation). Editing a question or its options therefore starts
    that question afresh; the other questions keep their answers. quiz.js drops saved answers whose
-   question no longer exists, before mkdocs-quiz reads them.
+   question no longer exists, or that are malformed, before mkdocs-quiz reads them. A page's
+   fingerprint (hash of its question ids) goes into `page.meta["quiz_fingerprint"]`: the nav
+   (overrides/partials/nav-item.html) and quiz.js use it to mark a finished quiz.
 2. Assets only on quiz pages. overrides/assets/js/quiz.js and css/quiz.css are inlined into the
    content of quiz pages (`quiz: {enabled: true}`) and of the overview page, nowhere else. Inline,
    because Material's instant navigation re-runs scripts in the content in document order: our
-   script must run before mkdocs-quiz's (which follows the content) on every arrival. The style
-   goes after mkdocs-quiz's style so ours wins.
-3. HTML fixes (each must match, so an upgrade of mkdocs-quiz that changes its markup fails the
-   build instead of silently losing a fix): feedback is an aria-live region; the "#" permalink
-   has a Dutch name; the sidebar's "Wissen" link is a real button; the results heading is an h2
-   (the page has no other h2, so an h3 would skip a level); a question with more than one right
-   answer (checkboxes) says so, inside the question that names the group of options.
+   script must run before mkdocs-quiz's (which follows the content) on every arrival. Both are
+   inlined without comments (compact()); mkdocs-quiz's own stylesheet is left out, quiz.css
+   repeats what its markup needs. The overview gets only the shared top part of quiz.css.
+3. Markup (each change must match, so an upgrade of mkdocs-quiz that changes its markup fails the
+   build instead of silently losing it): "Vraag n van N" as each question's heading, a "Volgende
+   vraag" button, the explanation in a <details> (readable without JavaScript), one progress
+   bar before the first question instead of mkdocs-quiz's sidebar and mobile bar, our own results
+   panel (with the reset button, at the end) instead of mkdocs-quiz's, no inline event handler or
+   `javascript:` URL on the forms. UI text is marked `data-words="skip"` (not article text).
+   An Eindtoets (`quiz: {enabled: true, hand_in: true}`) gets a hand-in panel with the review:
+   each question is tagged with the page its explanation links to (the topic to reread).
 4. `{{ zelftoetsen }}` becomes a table of the quiz pages in the nav section of that page, each
    with its number of questions and a status cell that quiz.js fills from this browser's storage
    (the page itself holds the "Wis alle antwoorden" button, class `quiz-wipe-all`).
@@ -26,21 +32,28 @@ the overview table of the Zelftoetsen page.
 from __future__ import annotations
 
 import hashlib
+import html as htmllib
+import posixpath
 import re
 from pathlib import Path
 from textwrap import dedent
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 from mkdocs_quiz.parsing import CHECKBOX_REGEX, find_quizzes, mask_code_blocks
 
-ASSETS = Path(__file__).resolve().parents[2] / "overrides" / "assets"
+ROOT = Path(__file__).resolve().parents[2]
+ASSETS = ROOT / "overrides" / "assets"
+SETTINGS = yaml.safe_load((ROOT / "data" / "quiz.yml").read_text(encoding="utf-8"))
 PLACEHOLDER = re.compile(r"\{\{\s*zelftoetsen\s*\}\}")
 OLD_ID = re.compile(r'(?<=["#])quiz-(\d+)(?=["-])')  # quiz-3, quiz-3-question, quiz-3-0 (option)
+MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)(#[^)]*)?\)")
 
-_ids: dict[str, list[str]] = {}  # src_uri -> question ids, in page order
+_pages: dict[str, dict] = {}  # src_uri -> {"ids": [...], "topics": [(title, src_uri)], "hand_in": bool}
 
 
 def quiz_enabled(meta: dict) -> bool:
@@ -48,11 +61,19 @@ def quiz_enabled(meta: dict) -> bool:
     return isinstance(quiz, dict) and quiz.get("enabled") is True
 
 
+def hand_in(meta: dict) -> bool:
+    return quiz_enabled(meta) and meta["quiz"].get("hand_in") is True
+
+
+def _blocks(markdown: str) -> list[list[str]]:
+    return [[line.strip() for line in dedent(m.group(1)).strip().splitlines()]
+            for m in find_quizzes(mask_code_blocks(markdown)[0])]
+
+
 def question_ids(markdown: str) -> list[str]:
     """One id per `<quiz>` block, in the order mkdocs-quiz numbers them."""
     ids: list[str] = []
-    for match in find_quizzes(mask_code_blocks(markdown)[0]):
-        lines = [line.strip() for line in dedent(match.group(1)).strip().splitlines()]
+    for lines in _blocks(markdown):
         first = next((i for i, line in enumerate(lines) if CHECKBOX_REGEX.match(line)), len(lines))
         options = [line for line in lines[first:] if CHECKBOX_REGEX.match(line)]
         identity = " ".join(" ".join(lines[:first] + options).split())
@@ -63,10 +84,33 @@ def question_ids(markdown: str) -> list[str]:
     return ids
 
 
+def fingerprint(ids: list[str]) -> str:
+    return hashlib.sha256(" ".join(ids).encode()).hexdigest()[:8]
+
+
+def explanation_links(markdown: str, src_uri: str) -> list[str | None]:
+    """Per question: the docs path of the first page its explanation links to."""
+    out = []
+    for lines in _blocks(markdown):
+        last = max((i for i, line in enumerate(lines) if CHECKBOX_REGEX.match(line)), default=-1)
+        rest = " ".join(line for line in lines[last + 1:] if not line.startswith(">"))
+        match = MD_LINK.search(rest)
+        out.append(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), match.group(1)))
+                   if match else None)
+    return out
+
+
 @event_priority(100)  # before mkdocs-quiz replaces the quizzes with placeholders
 def on_page_markdown(markdown: str, page: Page, config, files) -> str:
     if quiz_enabled(page.meta):
-        _ids[page.file.src_uri] = question_ids(markdown)
+        ids = question_ids(markdown)
+        topics = []
+        for target in explanation_links(markdown, page.file.src_uri):
+            file = files.get_file_from_path(target) if target else None
+            title = file.page.title if file is not None and file.page is not None else None
+            topics.append((title, file.url) if title else None)
+        _pages[page.file.src_uri] = {"ids": ids, "topics": topics, "hand_in": hand_in(page.meta)}
+        page.meta["quiz_fingerprint"] = fingerprint(ids)
     if PLACEHOLDER.search(markdown):
         markdown = PLACEHOLDER.sub(lambda _: overview(page), markdown)
     return markdown
@@ -82,7 +126,8 @@ def overview(page: Page) -> str:
             continue
         ids = question_ids(body)
         link = Path(quiz.file.src_uri).relative_to(Path(page.file.src_uri).parent).as_posix()
-        status = (f'<span class="quiz-status" data-quiz-ids="{" ".join(ids)}">'
+        exam = ' data-hand-in="true"' if hand_in(meta) else ""
+        status = (f'<span class="quiz-status" data-quiz-ids="{" ".join(ids)}"{exam}>'
                   "Nog niet begonnen</span>")
         rows.append(f"| [{quiz.title}]({link}) | {len(ids)} | {status} |")
     if not rows:
@@ -98,33 +143,159 @@ def overview(page: Page) -> str:
     ])
 
 
-# Fixes to mkdocs-quiz 1.7.1's markup: (applies when the HTML has, pattern, replacement, why).
+# --- markup ------------------------------------------------------------------------------------
+
+SKIP = 'data-words="skip"'
+
+# Changes to mkdocs-quiz 1.7.1's markup: (applies when the HTML has, pattern, replacement, why).
 FIXES = [
-    ('class="quiz-feedback', r'<div class="quiz-feedback hidden">',
-     '<div class="quiz-feedback hidden" aria-live="polite">',
-     "feedback is announced to screen readers"),
+    ('<style type="text/css">.quiz {', r'<style type="text/css">\.quiz \{.*?</style>', "",
+     "our quiz.css replaces mkdocs-quiz's stylesheet (it repeats what it needs)"),
     ('class="quiz-header-link"', r'class="quiz-header-link">#</a>',
-     'class="quiz-header-link" title="Link naar deze vraag" aria-label="Link naar deze vraag">#</a>',
+     f'class="quiz-header-link" title="Link naar deze vraag" aria-label="Link naar deze vraag" {SKIP}>#</a>',
      "the permalink has a Dutch name, not just '#'"),
-    ('class="quiz-reset-all-link"', r'<a href="#" class="quiz-reset-all-link"[^>]*>(.*?)</a>',
-     r'<button type="button" class="quiz-reset-all-link" aria-label="Antwoorden van deze toets wissen">'
-     r'\1</button>',
-     "the sidebar's reset is a button, not a link Material would treat as navigation"),
-    ('id="quiz-results"', r'<h3>(.*?)</h3>(?=\s*<p class="quiz-results-stats">)',
-     r"<h2>\1</h2>",
-     "the results heading follows the h1 without skipping a level"),
+    ("<form ", r'<form action="javascript:void\(0\);" onsubmit="return false;">',
+     '<form class="quiz-form">',
+     "no inline event handler or javascript: URL (quiz.js stops the submission)"),
+    ('type="submit" class="quiz-button"', r'<button type="submit" class="quiz-button">',
+     f'<button type="submit" class="quiz-button" {SKIP}>',
+     "the submit button is UI, not article text"),
+    ('<section class="content hidden">', r'<section class="content hidden">(.*?)</section>',
+     rf'<section class="content hidden"><details class="quiz-explanation"><summary {SKIP}>Toelichting</summary>'
+     r'<div class="quiz-explanation-body">\1</div></details></section>',
+     "without JavaScript each explanation can still be opened"),
+    ('id="quiz-progress-sidebar"', r'<div id="quiz-progress-sidebar".*?</nav>',
+     "",
+     "one progress bar (ours, before the first question) instead of mkdocs-quiz's sidebar and mobile bar"),
+    ('class="quiz-intro"', r'<div class="quiz-intro">\s*<p>(.*?)</p>\s*<button[^>]*quiz-intro-reset[^>]*>.*?</button>\s*</div>',
+     rf'<div class="quiz-intro" {SKIP}><p>\1</p></div>',
+     "the reset button goes to the end of the quiz"),
     ('type="checkbox" name="answer"',
      r'(?P<q><div class="quiz-question"[^>]*>(?:(?!<div class="quiz-question").)*?)'
      r'(?P<end></div>\s*<form[^>]*>\s*<fieldset[^>]*><div><input type="checkbox")',
-     r'\g<q><p class="quiz-multiple">Meer antwoorden zijn goed. Kies ze allemaal.</p>\g<end>',
+     rf'\g<q><p class="quiz-multiple" {SKIP}>Meer antwoorden zijn goed. Kies ze allemaal.</p>\g<end>',
      "a question with more than one right answer says so"),
 ]
+RESULTS = re.compile(r'<div id="quiz-results" class="quiz-results">.*?quiz-results-reset">.*?</button>\s*</div>\s*</div>',
+                     re.S)
+QUIZ_OPEN = re.compile(r'<div class="quiz"(?P<attrs>[^>]*) id="(?P<id>quiz-[0-9a-f]{8})">\s*'
+                       r'(?P<link><a href="#(?P=id)"[^>]*>#</a>)')
+QUIZ_END = re.compile(r'(<section class="content hidden">.*?</section>)(\s*</div>)', re.S)
+FIELDSET = re.compile(r'<fieldset aria-labelledby="(quiz-[0-9a-f]{8})-question">')
+
+
+def esc(text: str) -> str:
+    return htmllib.escape(text, quote=True)
+
+
+def number_questions(html: str, ids: list[str], topics: list, page: Page, exam: bool) -> str:
+    total = len(ids)
+    position = {qid: n for n, qid in enumerate(ids, start=1)}
+
+    def opening(m: re.Match) -> str:
+        qid, n = m.group("id"), position[m.group("id")]
+        attrs = m.group("attrs") + (' data-exam="true"' if exam else "")
+        topic = topics[n - 1] if n - 1 < len(topics) else None
+        if exam and topic:
+            attrs += f' data-topic="{esc(topic[0])}"'
+        return (f'<div class="quiz"{attrs} id="{qid}">'
+                f'<h2 class="quiz-number" id="{qid}-number" tabindex="-1" {SKIP}>Vraag {n} van {total}</h2>'
+                f'{m.group("link")}')
+
+    html, found = QUIZ_OPEN.subn(opening, html)
+    if found != total:
+        raise PluginError(f"quizzes.py: mkdocs-quiz's markup changed; numbered {found} of {total} questions.")
+    html = FIELDSET.sub(r'<fieldset aria-labelledby="\1-number \1-question">', html)
+
+    counter = iter(range(1, total + 1))
+
+    def ending(m: re.Match) -> str:
+        last = next(counter) == total
+        label = "Naar je resultaat" if last else "Volgende vraag"
+        return (f'{m.group(1)}<p class="quiz-next-row"><button type="button" class="quiz-next" {SKIP}>'
+                f'{label}</button></p>{m.group(2)}')
+
+    html, found = QUIZ_END.subn(ending, html)
+    if found != total:
+        raise PluginError(f"quizzes.py: mkdocs-quiz's markup changed; {found} of {total} questions have an explanation.")
+    return html
+
+
+def progress_bar(total: int) -> str:
+    return (f'<div class="quiz-progress" {SKIP}>'
+            f'<p class="quiz-progress-text"><span class="quiz-progress-count">0</span> van {total} beantwoord'
+            '<span class="quiz-progress-correct"></span></p>'
+            '<div class="quiz-progress-bar" aria-hidden="true"><div class="quiz-progress-fill"></div></div>'
+            '<p class="quiz-announcer visually-hidden" role="status"></p></div>')
+
+
+NOSCRIPT = (f'<noscript {SKIP}><p class="quiz-noscript">Voor het nakijken van je antwoorden is JavaScript nodig. '
+            "Zonder JavaScript kun je de vragen lezen en bij elke vraag de toelichting openen.</p></noscript>")
+
+
+def summary(page: Page, ids: list[str], topics: list, exam: bool) -> str:
+    if not exam:
+        return (f'<div class="quiz-summary" {SKIP}>'
+                '<h2 class="quiz-summary-title" id="quiz-summary-title" tabindex="-1" hidden>Je resultaat</h2>'
+                '<div class="quiz-summary-live" role="status"></div>'
+                '<p class="quiz-summary-actions" hidden>'
+                '<button type="button" class="md-button quiz-intro-reset">Opnieuw beginnen</button></p></div>')
+    rows, seen = [], []
+    for topic in topics:
+        if topic and topic not in seen:
+            seen.append(topic)
+    for title, target in seen:
+        url = get_relative_url(target, page.url)
+        rows.append(f'<tr data-topic="{esc(title)}"><th scope="row"><a href="{esc(url)}">{esc(title)}</a></th>'
+                    '<td class="quiz-topic-score">–</td></tr>')
+    questions = "".join(f'<li data-quiz="{qid}"><a href="#{qid}">Vraag {n}</a> '
+                        '<span class="quiz-question-verdict"></span></li>'
+                        for n, qid in enumerate(ids, start=1))
+    return dedent(f"""\
+        <div class="quiz-summary quiz-summary--exam" {SKIP}>
+        <div class="quiz-handin">
+        <p class="quiz-handin-text">Beantwoord alle vragen en lever dan in. Daarna zie je je score, en bij elke vraag de toelichting.</p>
+        <p><button type="button" class="md-button md-button--primary quiz-handin-button">Inleveren</button></p>
+        <div class="quiz-handin-missing" tabindex="-1" hidden></div>
+        </div>
+        <div class="quiz-summary-live" role="status"></div>
+        <div class="quiz-review" hidden>
+        <h2 class="quiz-summary-title" id="quiz-summary-title" tabindex="-1">Je resultaat</h2>
+        <p class="quiz-review-score"></p>
+        <p class="quiz-review-verdict"></p>
+        <table class="quiz-review-topics"><caption>Per onderwerp: wat je goed had, en de pagina om te herlezen</caption>
+        <thead><tr><th scope="col">Onderwerp</th><th scope="col">Goed</th></tr></thead>
+        <tbody>{"".join(rows)}</tbody></table>
+        <h3 class="quiz-review-questions-title">Per vraag</h3>
+        <ol class="quiz-review-questions">{questions}</ol>
+        <div class="quiz-proof-form" hidden>
+        <h3>Bewijs van deelname</h3>
+        <p>Je bent geslaagd. Druk een bewijs van deelname af (één A4) met je naam, de datum, je score, de leerdoelen en de studielast.</p>
+        <p class="quiz-proof-field"><label for="quiz-proof-name">Je naam op het bewijs</label>
+        <input type="text" id="quiz-proof-name" class="quiz-proof-name" autocomplete="name" aria-describedby="quiz-proof-name-hint">
+        <span class="quiz-proof-hint" id="quiz-proof-name-hint">Je naam blijft alleen in deze browser.</span></p>
+        <p class="quiz-proof-message" role="alert"></p>
+        <p><button type="button" class="md-button md-button--primary quiz-proof-print">Bewijs van deelname afdrukken</button></p>
+        </div>
+        <p class="quiz-summary-actions"><button type="button" class="md-button quiz-intro-reset">Opnieuw</button></p>
+        </div>
+        <!-- quiz-proof -->
+        </div>""")
+
+
+def config_element(data: dict) -> str:
+    """The page's quiz settings for quiz.js, as data attributes (a JSON <script> would be run as
+    JavaScript by Material's instant navigation, which re-inserts the content's scripts)."""
+    attrs = "".join(f' data-{key}="{esc(str(value).lower() if isinstance(value, bool) else str(value))}"'
+                    for key, value in data.items())
+    return f'<div id="quiz-config" hidden{attrs}></div>'
 
 
 @event_priority(-100)  # after mkdocs-quiz has put its HTML in
 def on_page_content(html: str, page: Page, config, files) -> str:
     if quiz_enabled(page.meta):
-        ids = _ids.pop(page.file.src_uri, [])
+        data = _pages.pop(page.file.src_uri, {"ids": [], "topics": [], "hand_in": False})
+        ids, exam = data["ids"], data["hand_in"]
         found = len(re.findall(r'<div class="quiz[ "]', html))
         if found != len(ids):
             raise PluginError(f"{page.file.src_uri}: {found} quizzes in the HTML, {len(ids)} in the Markdown.")
@@ -134,8 +305,36 @@ def on_page_content(html: str, page: Page, config, files) -> str:
                 html, n = re.subn(pattern, replacement, html, flags=re.S)
                 if not n:
                     raise PluginError(f"quizzes.py: mkdocs-quiz's markup changed; cannot apply the fix: {why}.")
-    elif 'class="quiz-overview"' not in html:
+        if ids:
+            html = number_questions(html, ids, data["topics"], page, exam)
+            first = html.index('<div class="quiz"')
+            html = html[:first] + progress_bar(len(ids)) + html[first:]
+            html, n = RESULTS.subn(lambda _: summary(page, ids, data["topics"], exam), html)
+            if not n:
+                raise PluginError(f"{page.file.src_uri}: no results panel. Fix: put `<!-- mkdocs-quiz results -->` "
+                                  "after the last question.")
+        html = html.replace("</h1>", "</h1>" + NOSCRIPT, 1) if "</h1>" in html else NOSCRIPT + html
+        html = config_element({"hand-in": exam, "pass-mark": SETTINGS["pass_mark"], "fingerprint": fingerprint(ids),
+                               "total": len(ids)}) + html
+    elif 'class="quiz-overview"' in html:
+        html = config_element({"pass-mark": SETTINGS["pass_mark"]}) + html
+    else:
         return html
-    script = (ASSETS / "js" / "quiz.js").read_text(encoding="utf-8")
-    style = (ASSETS / "css" / "quiz.css").read_text(encoding="utf-8")
+    script = compact((ASSETS / "js" / "quiz.js").read_text(encoding="utf-8"), js=True)
+    style = compact((ASSETS / "css" / "quiz.css").read_text(encoding="utf-8"))
+    if not quiz_enabled(page.meta):  # the overview: only the shared part of the style
+        style = style.split(OVERVIEW_CUT, 1)[0]
     return f"<script>{script}</script>\n{html}\n<style>{style}</style>"
+
+
+OVERVIEW_CUT = "/* === quiz pages only === */"
+
+
+def compact(code: str, js: bool = False) -> str:
+    """Our own CSS/JS without comments and indentation, for inlining (the files stay readable).
+    Only whole-line `//` comments are dropped: no string in quiz.js holds `//`."""
+    code = re.sub(r"/\*.*?\*/", lambda m: m.group(0) if m.group(0) == OVERVIEW_CUT else "", code, flags=re.S)
+    if js:
+        code = re.sub(r"^\s*//.*\n", "", code, flags=re.M)
+    code = re.sub(r"^[ \t]+", "", code, flags=re.M)
+    return re.sub(r"\n{2,}", "\n", code).strip()

@@ -3,11 +3,13 @@ anchor; a malformed or duplicate line stops the build, naming file and line."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "includes" / "abbreviations.md"
@@ -35,13 +37,28 @@ def test_glossary_has_the_core_terms():
         assert term in terms, term
 
 
+def load_hook():
+    spec = importlib.util.spec_from_file_location("glossary_hook", ROOT / "scripts/hooks/glossary.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.mark.parametrize("bad_line, message", [
     ("*[werkrelatie] zonder dubbele punt", "not a glossary line"),
     ("*[ggz]: Nog een keer.", "'ggz' is already defined"),
 ])
-def test_bad_glossary_line_fails_the_build(build_with, bad_line, message):
+def test_bad_glossary_line_names_file_and_line(tmp_path, bad_line, message):
+    """The hook's reader on a changed copy of the glossary (no build)."""
     text = SOURCE.read_text(encoding="utf-8").rstrip("\n") + "\n" + bad_line + "\n"
-    line = text.count("\n")
+    copy = tmp_path / "abbreviations.md"
+    copy.write_text(text, encoding="utf-8")
+    with pytest.raises(PluginError, match=re.escape(f"includes/abbreviations.md:{text.count(chr(10))}: {message}")):
+        load_hook().read_terms(copy)
+
+
+def test_bad_glossary_line_fails_the_build(build_with):
+    text = SOURCE.read_text(encoding="utf-8").rstrip("\n") + "\n*[werkrelatie] zonder dubbele punt\n"
     proc = build_with({"includes/abbreviations.md": text})
     assert proc.returncode != 0
-    assert f"includes/abbreviations.md:{line}: {message}" in proc.output, proc.output[-2000:]
+    assert f"includes/abbreviations.md:{text.count(chr(10))}: not a glossary line" in proc.output, proc.output[-2000:]

@@ -17,6 +17,7 @@ Set PREBUILT_SITE=/path/to/site to test an existing build instead (local iterati
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -165,3 +166,15 @@ def axe_source() -> str:
     if not path.exists():
         pytest.fail("axe-core is missing: run ./run test (it runs npm ci)", pytrace=False)
     return path.read_text(encoding="utf-8")
+
+
+def pdf_page_count(path: Path) -> int:
+    """Pages of a PDF, as poppler's pdfinfo counts them."""
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    """The text of a PDF (or of one page of it), as poppler's pdftotext reads it."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout

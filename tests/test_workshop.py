@@ -27,6 +27,8 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
+from conftest import pdf_page_count, pdf_text
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = yaml.safe_load((ROOT / "data" / "workshop.yml").read_text(encoding="utf-8"))
 
@@ -514,39 +516,11 @@ def test_timer_survives_instant_navigation(page, base_url):
     assert current_title(page.locator("[data-ws-timer]")) == heading(2)
 
 
-# --- print and PDFs ------------------------------------------------------------------------------
-
-COPYRIGHT = "kennisbank en e-learning"  # the site footer (mkdocs.yml copyright)
-CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-          ".md-top", ".md-search"]
-
-
-@pytest.mark.parametrize("path", ["workshop/", "workshop/handout/"])
-def test_print_hides_navigation_header_and_footer(page, base_url, tmp_path, path):
-    page.goto(base_url + path, wait_until="load")
-    page.emulate_media(media="print")
-    shown = page.evaluate("""(selectors) => selectors.filter(s =>
-        Array.from(document.querySelectorAll(s)).some(el => el.checkVisibility()))""", CHROME)
-    assert shown == []
-    pdf = tmp_path / "print.pdf"
-    page.pdf(path=str(pdf), format="A4")  # as the print dialog does: none of make_pdfs' options
-    pages = int(re.search(r"^Pages:\s+(\d+)", pdfinfo(pdf), re.M).group(1))
-    last = pdftotext(pdf, first=pages)
-    assert last.strip(), "blank trailing page"
-    text = pdftotext(pdf)
-    assert "Zoeken" not in text and COPYRIGHT not in text
-    if "handout" in path:
-        assert pages == 2
-        assert "Print de hand-out" not in text and "downloaden" not in text
+# --- PDFs (printing every page type: test_print.py) ----------------------------------------------
 
 
 def pdfinfo(path: Path) -> str:
     return subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-
-
-def pdftotext(path: Path, first: int | None = None) -> str:
-    args = ["pdftotext"] + (["-f", str(first), "-l", str(first)] if first else [])
-    return subprocess.run([*args, str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture(scope="session")
@@ -561,8 +535,8 @@ def pdfs(site_dir) -> dict[str, Path]:
 def test_handout_pdf_is_a4_two_pages_fonts_embedded(pdfs):
     info = pdfinfo(pdfs["handout"])
     assert "(A4)" in info
-    assert int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)) <= 2
-    text = " ".join(pdftotext(pdfs["handout"]).split())
+    assert pdf_page_count(pdfs["handout"]) == 2
+    text = " ".join(pdf_text(pdfs["handout"]).split())
     # Long addresses wrap across lines; pdftotext drops a hyphen where one wraps.
     compact = "".join(text.split()).replace("-", "")
     missing = [line for line in HANDOUT
@@ -574,7 +548,7 @@ def test_handout_pdf_is_a4_two_pages_fonts_embedded(pdfs):
 
 def test_guide_pdf_is_a4_fonts_embedded(pdfs):
     assert "(A4)" in pdfinfo(pdfs["guide"])
-    text = " ".join(pdftotext(pdfs["guide"]).split())
+    text = " ".join(pdf_text(pdfs["guide"]).split())
     assert [h for h in HEADINGS.values() if h not in text] == []
     assert "Zoeken" not in text
     assert_fonts_embedded(pdfs["guide"])

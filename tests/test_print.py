@@ -1,7 +1,9 @@
 """Printing: one page of every page type (data/page_types.yml), printed in Chromium as its print
 dialog does (A4, no options). On paper there is no site chrome (header, navigation, search,
-footer), no blank page anywhere (Chromium adds a blank trailing page to Material pages unless
-print.css sets `html { height: auto }`), and no more pages than the type needs.
+footer), no blank page anywhere, and no more pages than the type needs. Chromium adds a blank
+trailing page to a Material page that fits on one sheet unless print.css sets
+`html { height: auto }`: so each page is also printed cut down to its title and first paragraph,
+which must give one sheet.
 The zakkaart (one page) and the quiz sheet have tests of their own.
 """
 
@@ -29,6 +31,13 @@ PRINTED = {
 CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
           ".md-top", ".md-search", ".md-dialog"]
 COPYRIGHT = "kennisbank en e-learning"  # the site footer (mkdocs.yml copyright)
+# Keep only the article's title and first paragraph (what a short page of this type would be).
+CUT_DOWN = """() => {
+    const article = document.querySelector('article');
+    const first = [...article.querySelectorAll(':scope > p')].find(p => p.textContent.trim());
+    article.replaceChildren(...[article.querySelector('h1'), first].filter(Boolean));
+    return article.children.length;
+}"""
 
 
 def test_every_page_type_has_a_printed_example():
@@ -54,3 +63,8 @@ def test_printed_page_has_no_chrome_and_no_blank_page(page, base_url, tmp_path, 
     first = next(line for line in page.locator("article").inner_text().splitlines() if line.strip())
     first = " ".join(first.replace("¶", "").split())
     assert first in " ".join(pdf_text(pdf, 1).split()), f"/{path}: {first!r} is not on the first printed page"
+
+    assert page.evaluate(CUT_DOWN) >= 1
+    short = tmp_path / "short.pdf"
+    page.pdf(path=str(short), format="A4")
+    assert pdf_page_count(short) == 1, f"/{path}: a page that fits on one sheet prints on more"

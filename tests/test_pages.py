@@ -55,6 +55,11 @@ def switch_palette(page, scheme: str) -> list[str]:
     return [] if shown == PALETTE[scheme] else [f"the palette toggle did not switch to {scheme} (shows {shown})"]
 
 
+@check("answers 200")
+def answers_200(page, path):
+    return [] if page.response_status == 200 else [f"HTTP {page.response_status}"]
+
+
 @check("lang is nl")
 def lang_is_dutch(page, path):
     lang = page.locator("html").get_attribute("lang")
@@ -107,11 +112,13 @@ def walk(browser, browser_context_args, base_url, all_pages, axe_source) -> Walk
     for path in all_pages:
         page.console_errors.clear()
         page.foreign_requests.clear()
-        response = page.goto(base_url + path, wait_until="load")
+        page.response_status = page.goto(base_url + path, wait_until="load").status
         result.pages.append(path)
         for name, function in CHECKS.items():
-            problems = ([f"HTTP {response.status}"] if name == "lang is nl" and not response.ok else []) \
-                + function(page, path)
+            try:
+                problems = function(page, path)
+            except Exception as error:  # report it on this page and walk on
+                problems = [f"the check raised {type(error).__name__}: {error}"]
             if problems:
                 result.problems[name]["/" + path] = problems
     context.close()

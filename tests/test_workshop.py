@@ -565,6 +565,7 @@ def assert_fonts_embedded(path: Path):
 
 def test_workshop_page_links_the_pdfs_with_format_and_size(page, base_url, pdfs):
     page.goto(base_url + "workshop/", wait_until="load")
+    assert len(DATA["pdfs"]) == 2
     for entry in DATA["pdfs"]:
         link = page.locator(f"a.ws-download[href$='{Path(entry['file']).name}']")
         assert link.count() == 1

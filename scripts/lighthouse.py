@@ -2,9 +2,10 @@
 
     python scripts/lighthouse.py [--site DIR] [--port N] [PAGE ...]
 
-Builds the site strictly (or takes an existing build with --site), serves it the way the README
-tells an intranet to (gzip for HTML, CSS, JS, JSON and SVG; long caching for assets, revalidation
-for HTML) and runs the Lighthouse npm package (node_modules/, `npm ci`) with Debian's Chromium.
+Builds the site strictly (or takes an existing build with --site), serves it with Debian's nginx
+and the deployment rules of deploy/nginx/ (as the README tells an intranet to: gzip, hashed
+assets cached long, HTML revalidated) and runs the Lighthouse npm package (node_modules/,
+`npm ci`) with Debian's Chromium.
 Performance depends on the machine's load: each page is measured --runs times (default 3) and
 the median counts, as Lighthouse's documentation advises. Prints the four category scores per
 page against the targets and exits 1 if one is missed.
@@ -14,9 +15,6 @@ Full reports (HTML and JSON) go to .cache/lighthouse/.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import json
 import os
 import statistics
@@ -25,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from localbrowser import CHROMIUM, CHROMIUM_ARGS, serve
+from localbrowser import CHROMIUM, CHROMIUM_ARGS, Nginx
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -33,48 +31,6 @@ REPORTS = ROOT / ".cache" / "lighthouse"
 PAGES = ["", "elementen/empathie/", "zelftoetsen/empathie/"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
 CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
-# As the nginx example in README.md: `gzip_types` plus text/html, which nginx always compresses.
-COMPRESSED = ("text/html", "text/css", "application/javascript", "text/javascript",
-              "application/json", "image/svg+xml")
-LONG_CACHE = (".css", ".js", ".svg", ".woff", ".woff2")
-
-
-@functools.lru_cache(maxsize=None)
-def compressed(path: Path, mtime: float) -> bytes:
-    """Gzip a file once, as a web server's cache would (slow on-the-fly compression skews timings)."""
-    return gzip.compress(path.read_bytes(), compresslevel=6)
-
-
-class IntranetHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with gzip and the cache headers of the README's nginx example."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the redirect to the slash URL
-            path = path / "index.html"
-        ctype = self.guess_type(str(path))
-        if not path.is_file() or not ctype.startswith(COMPRESSED):
-            return super().send_head()
-        gzipped = "gzip" in self.headers.get("Accept-Encoding", "")
-        body = compressed(path, path.stat().st_mtime) if gzipped else path.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
-        self.send_header("Content-Length", str(len(body)))
-        if gzipped:
-            self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        if path.suffix in LONG_CACHE:
-            self.send_header("Cache-Control", "public, max-age=604800")
-        elif path.suffix == ".html":
-            self.send_header("Cache-Control", "no-cache")
-        self.end_headers()
-        self.wfile.write(body) if self.command != "HEAD" else None
-        return None
-
-    def log_message(self, *args):
-        pass
 
 
 def build(site: Path, site_url: str) -> None:
@@ -117,17 +73,15 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or Path(tmp) / "site"
-        server, base = serve(site, args.port, IntranetHandler)
+        server = Nginx(site, args.port, Path(tmp) / "nginx")
         if not args.site:
-            build(site, base)
+            build(site, server.url)
         results = {}
-        try:
+        with server:
             for page in args.pages:
                 name = page.strip("/").replace("/", "-") or "home"
-                runs = [lighthouse(base + page, f"{name}-{i + 1}") for i in range(args.runs)]
+                runs = [lighthouse(server.url + page, f"{name}-{i + 1}") for i in range(args.runs)]
                 results[page] = {key: statistics.median_low(r[key] for r in runs) for key in TARGETS}
-        finally:
-            server.shutdown()
 
     missed = False
     print(f"\n{'page':<28}" + "".join(f"{key:>16}" for key in TARGETS))

@@ -1,9 +1,12 @@
-"""Shared fixtures: one strict build of the site, served on localhost, opened in Debian's Chromium.
+"""Shared fixtures: one strict build of the site, served by Debian's nginx with the deployment
+rules of deploy/nginx/, opened in Debian's Chromium.
 
 - `site_dir`: the strictly built site (built once per test session).
 - `base_url`: http://127.0.0.1:PORT/ serving `site_dir` (overrides pytest-base-url's fixture).
+- `web_server`: the nginx behind `base_url` (scripts/localbrowser.py `Nginx`: its access log).
 - `page`: a Playwright page in Debian's Chromium (pytest-playwright), with the browser's own
-  background traffic shut off and any request to another host recorded in `page.foreign_requests`.
+  background traffic shut off, any request to another host recorded in `page.foreign_requests`
+  and console errors in `page.console_errors` (see `watch`).
 - `build_with(changes)`: build a copy of the project with some files changed (for tests that feed
   the build broken content) and return the finished process (returncode, output).
 - `all_pages`: relative URLs of every built HTML page.
@@ -14,8 +17,8 @@ Set PREBUILT_SITE=/path/to/site to test an existing build instead (local iterati
 from __future__ import annotations
 
 import os
+import re
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +28,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from localbrowser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (shared with the scripts)
+from localbrowser import CHROMIUM, CHROMIUM_ARGS, Nginx, free_port  # noqa: E402  (shared with the scripts)
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -49,9 +52,7 @@ def run_build(project: Path, dest: Path, site_url: str | None = None) -> subproc
 def server_port() -> int:
     """A free port for the test server, known before the build: the site is built with its
     address as SITE_URL, as a deployment would be (instant navigation relies on it)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    return free_port()
 
 
 @pytest.fixture(scope="session")
@@ -78,10 +79,19 @@ def all_pages(site_dir) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir, server_port) -> str:
-    server, url = serve(site_dir, server_port)
-    yield url
-    server.shutdown()
+def web_server(site_dir, server_port, tmp_path_factory) -> Nginx:
+    """Debian's nginx serving the built site as README's deployment section tells an intranet to."""
+    try:
+        server = Nginx(site_dir, server_port, tmp_path_factory.mktemp("nginx")).start()
+    except RuntimeError as error:
+        pytest.fail(f"{error} (./run test installs it)", pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(web_server) -> str:
+    return web_server.url
 
 
 @pytest.fixture(scope="session")
@@ -98,9 +108,9 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-NL", "service_workers": "block"}
 
 
-@pytest.fixture
-def page(page):
-    """The pytest-playwright page, recording requests to other hosts and console errors."""
+def watch(page):
+    """Record on `page` its requests to other hosts (`page.foreign_requests`) and its console
+    errors and uncaught exceptions (`page.console_errors`)."""
     page.foreign_requests = []
     page.console_errors = []
 
@@ -113,6 +123,12 @@ def page(page):
     page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
     return page
+
+
+@pytest.fixture
+def page(page):
+    """The pytest-playwright page, recording requests to other hosts and console errors."""
+    return watch(page)
 
 
 @pytest.fixture
@@ -150,3 +166,15 @@ def axe_source() -> str:
     if not path.exists():
         pytest.fail("axe-core is missing: run ./run test (it runs npm ci)", pytrace=False)
     return path.read_text(encoding="utf-8")
+
+
+def pdf_page_count(path: Path) -> int:
+    """Pages of a PDF, as poppler's pdfinfo counts them."""
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    """The text of a PDF (or of one page of it), as poppler's pdftotext reads it."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout

@@ -1,5 +1,6 @@
-"""Example questions: tags become questions with a copy button; the Vragenbank has them all,
-filters by moment with a live count, and a malformed tag stops the build with file and line."""
+"""Example questions: tags become questions with a copy button; every page keeps the questions it
+has (counted per page and moment below); the Vragenbank has them all, filters by moment with a
+live count; a malformed tag stops the build with file and line."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -50,10 +52,61 @@ def bank_questions(site_dir: Path) -> list[tuple[str, str]]:
             for q in soup.select(".vragenbank .vraag")]
 
 
+# Tagged example questions per page and moment, as the site stands (December 2026). Deleting a
+# question fails the test below; when you add or remove one on purpose, change its count here.
+QUESTIONS_PER_PAGE = {
+    "elementen/afstemming/": {"start": 4, "evaluatie": 1, "zelfreflectie": 1},
+    "elementen/bespreekbaarheid/": {"evaluatie": 3, "feedback": 2, "start": 1, "spanning": 1, "zelfreflectie": 1},
+    "elementen/eerdere-ervaringen/": {"start": 6, "spanning": 1, "zelfreflectie": 1},
+    "elementen/empathie/": {"start": 2, "feedback": 2, "spanning": 1, "zelfreflectie": 1},
+    "elementen/samenwerking/": {"start": 3, "evaluatie": 1, "spanning": 1},
+    "elementen/taken/": {"taken": 5, "evaluatie": 1},
+    "elementen/vertrouwen/": {"start": 2, "spanning": 1, "breuk": 3},
+    "feedback/": {"feedback": 8},
+    "tips/bespreekbaar-vanaf-begin/": {"start": 6},
+    "tips/eigen-positie/": {"zelfreflectie": 6},
+    "tips/feedback-hulpmiddelen/": {"feedback": 6},
+    "tips/intervisie/": {"zelfreflectie": 5},
+    "tips/regelmatig-terugkomen/": {"evaluatie": 6, "spanning": 1},
+    "tips/relatiebreuken/": {"breuk": 7},
+    "tips/spanning-benoemen/": {"spanning": 5},
+    "tips/taken-afstemmen/": {"taken": 6},
+    "tips/transparant/": {"taken": 5, "breuk": 1},
+    "uitdagingen/": {"zelfreflectie": 12},
+}
+TOTAL_QUESTIONS = 119
+
+
+def shown_per_page(site_dir: Path, all_pages: list[str]) -> dict[str, dict[str, int]]:
+    """Example questions shown in each page's content (the Vragenbank aside), per moment."""
+    shown = {}
+    for url in all_pages:
+        if url == BANK:
+            continue
+        soup = BeautifulSoup((site_dir / url / "index.html").read_text("utf-8"), "html.parser")
+        moments = [q["data-moment"] for q in soup.select("article .vraag")]
+        if moments:
+            shown[url] = {m: moments.count(m) for m in dict.fromkeys(moments)}
+    return shown
+
+
 # --- Build output ------------------------------------------------------------------------------
 
+def test_every_page_keeps_its_example_questions(site_dir, all_pages):
+    assert sum(sum(m.values()) for m in QUESTIONS_PER_PAGE.values()) == TOTAL_QUESTIONS
+    shown = shown_per_page(site_dir, all_pages)
+    assert shown, "no example question on any page"
+    changed = [f"{url}: {shown.get(url, {})}, expected {expected}"
+               for url, expected in QUESTIONS_PER_PAGE.items() if shown.get(url, {}) != expected]
+    changed += [f"{url}: {found}, expected none" for url, found in shown.items() if url not in QUESTIONS_PER_PAGE]
+    assert not changed, "example questions per page and moment changed:\n" + "\n".join(changed)
+
+
 def test_every_tagged_question_is_in_the_bank(site_dir):
+    tagged = tagged_in_docs()
+    assert len(tagged) == TOTAL_QUESTIONS, f"found {len(tagged)} tagged questions in docs/"
     bank = set(bank_questions(site_dir))
+    assert bank, "the Vragenbank shows no question"
     missing = [f"{page}:{line} [{moment}] {text}" for page, line, moment, text in tagged_in_docs()
                if (moment, text) not in bank]
     assert not missing, "tagged questions missing from the Vragenbank:\n" + "\n".join(missing)
@@ -65,7 +118,9 @@ def test_bank_lists_each_question_once_with_its_pages(site_dir):
     soup = BeautifulSoup((site_dir / BANK / "index.html").read_text("utf-8"), "html.parser")
     count = soup.select_one(".vragenbank-telling").get_text()
     assert count == (f"{len(questions)} vragen" if len(questions) != 1 else "1 vraag")
-    for item in soup.select(".vragenbank li"):
+    items = soup.select(".vragenbank li")
+    assert len(items) == len(questions) > 0
+    for item in items:
         assert item.select(".vraag-bron a[href]"), f"no link to its page: {item.get_text()}"
     headings = [h.get("id") for h in soup.select(".vragenbank-groep > h2")]
     assert headings == [m for m in MOMENTS if m in headings], "moments out of order"
@@ -79,11 +134,7 @@ def test_tags_are_removed_from_pages(site_dir):
 
 def test_collect_deduplicates_and_keeps_every_page():
     """The hook's collection step on its own: same text twice = one entry with both pages."""
-    spec = importlib.util.spec_from_file_location("questions_hook", ROOT / "scripts/hooks/questions.py")
-    hook = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = hook  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(hook)
-    hook.moments.update(hook.load_moments(hook.DATA))
+    hook = load_hook()
     source = "- ‘Hoe ervaar je  onze samenwerking?’ {.vraag moment=evaluatie}\n- ‘Nieuw?’ {.vraag moment=start}\n"
     hook._found.update({
         "a.md": [q for _, q in hook.scan(source, "docs/a.md")],
@@ -95,6 +146,15 @@ def test_collect_deduplicates_and_keeps_every_page():
     assert [q.pages for q in grouped["start"]] == [["b.md", "a.md"]]
 
 
+def load_hook():
+    spec = importlib.util.spec_from_file_location("questions_hook", ROOT / "scripts/hooks/questions.py")
+    hook = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = hook  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(hook)
+    hook.on_config(None)
+    return hook
+
+
 @pytest.mark.parametrize(
     "tag, problem",
     [
@@ -104,15 +164,25 @@ def test_collect_deduplicates_and_keeps_every_page():
         ("{.vrag moment=start}", "is not a valid example-question tag"),
     ],
 )
-def test_malformed_tag_fails_the_build_with_file_and_line(build_with, tag, problem):
+def test_malformed_tag_names_file_line_and_the_valid_moments(tag, problem):
+    """The hook's scanner on a page in memory (no build)."""
+    hook = load_hook()
+    source = f"# Vragen\n\nTekst.\n\n- ‘Een testvraag?’ {tag}\n"
+    with pytest.raises(PluginError) as error:
+        list(hook.scan(source, "docs/vragenbank.md", offset=4))
+    message = str(error.value)
+    assert message.startswith("docs/vragenbank.md:9: "), message
+    assert problem in message and "Fix:" in message, message
+    assert all(moment in message for moment in MOMENTS), "the error should list the valid moments"
+
+
+def test_malformed_tag_fails_the_build(build_with):
     lines = (DOCS / "vragenbank.md").read_text("utf-8").split("\n")
     at = lines.index("{{ vragenbank }}")
-    lines[at:at] = [f"- ‘Een testvraag?’ {tag}", ""]
+    lines[at:at] = ["- ‘Een testvraag?’ {.vraag moment=onbekend}", ""]
     proc = build_with({"docs/vragenbank.md": "\n".join(lines)})
     assert proc.returncode != 0, "the build should fail"
-    assert f"docs/vragenbank.md:{at + 1}:" in proc.output, proc.output
-    assert problem in proc.output, proc.output
-    assert all(moment in proc.output for moment in MOMENTS), "the error should list the valid moments"
+    assert f"docs/vragenbank.md:{at + 1}: unknown moment 'onbekend'" in proc.output, proc.output
 
 
 # --- In the browser ----------------------------------------------------------------------------
@@ -128,7 +198,7 @@ def test_filter_shows_only_the_chosen_moment(page, base_url):
     assert count.get_attribute("role") == "status"
     filters = page.get_by_role("group", name="Toon vragen bij")
     moments = filters.locator("button[data-moment]:not([data-moment=''])")
-    assert moments.count() > 0
+    assert moments.count() == len(set(page.evaluate(VISIBLE_MOMENTS))) > 1, "one button per moment"
     for i in range(moments.count()):
         button = moments.nth(i)
         moment = button.get_attribute("data-moment")

@@ -1,9 +1,10 @@
 """Dutch-aware search (overrides/assets/js/search.js + `plugins: search:` in mkdocs.yml).
 
 The table in search_queries.yml: queries a clinician would type, each with the page that must be
-among the top three results, typed into the search box of the built site in Chromium. At least
-95% must hit. The same table runs against Material's default search settings (`lang: nl` only),
-to show what the customisation adds; both rates are printed (pytest -s, or -rA).
+among the top three results, typed into the search box of the built site in Chromium. Every query
+must hit except the known misses named in KNOWN_MISSES (each with its reason); a known miss that
+starts to hit must leave that list. The same table runs against Material's default search settings
+(`lang: nl` only), to show what the customisation adds; both rates are printed (pytest -s, or -rA).
 Every word of every example question (stop words aside) must find the question: its page or the
 Vragenbank is among the results.
 """
@@ -19,7 +20,10 @@ import pytest
 import yaml
 
 TABLE = yaml.safe_load((Path(__file__).with_name("search_queries.yml")).read_text(encoding="utf-8"))
-TARGET = 0.95
+# Queries that do not find their page today, and why. Every other query must hit.
+KNOWN_MISSES = {
+    "vorige behandelaars": "both words stand on many pages; the element page says ‘eerdere hulpverleners’",
+}
 STOP_WORDS = set(  # lunr's Dutch stop words, as in search.js: not in the index, not searched
     "aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een "
     "eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in "
@@ -106,13 +110,14 @@ def example_questions(page, base_url) -> list[dict]:
         source: el.closest("li").querySelector(".vraag-bron a").getAttribute("href")}))""")
 
 
-def hit_rate(page, base_url) -> tuple[float, list[str]]:
+def hit_rate(page, base_url) -> tuple[float, dict[str, str]]:
+    """Share of the table's queries that find their page, and the misses (query: what came)."""
     open_search(page, base_url)
-    misses = []
+    misses = {}
     for row in TABLE:
         found = top_pages(page, row["query"])
         if not set(wanted(row)) & set(found):
-            misses.append(f"{row['query']!r}: want {' or '.join(wanted(row))}, got {found}")
+            misses[row["query"]] = f"{row['query']!r}: want {' or '.join(wanted(row))}, got {found}"
     return 1 - len(misses) / len(TABLE), misses
 
 
@@ -127,8 +132,12 @@ def test_dutch_queries_find_their_page(page, base_url):
     use_material_defaults(default_page)
     default, _ = hit_rate(default_page, base_url)
     print(f"\nsearch hit rate, top 3 of {len(TABLE)} queries: ours {ours:.0%}, "
-          f"Material's default {default:.0%}", *misses, sep="\n  ")
-    assert ours >= TARGET, f"hit rate {ours:.0%} < {TARGET:.0%}; misses:\n" + "\n".join(misses)
+          f"Material's default {default:.0%}", *misses.values(), sep="\n  ")
+    assert set(KNOWN_MISSES) <= {row["query"] for row in TABLE}, "a known miss is not in the table"
+    new = [line for query, line in misses.items() if query not in KNOWN_MISSES]
+    assert new == [], "queries that no longer find their page:\n" + "\n".join(new)
+    fixed = sorted(set(KNOWN_MISSES) - set(misses))
+    assert fixed == [], f"these now find their page: remove them from KNOWN_MISSES: {fixed}"
     assert ours > default, "Material's default search does as well: drop the customisation"
     assert page.console_errors == []
 
@@ -146,25 +155,31 @@ def test_example_questions_are_found_by_each_of_their_words(page, base_url):
     assert missed == [], "example questions not found by these words of theirs"
 
 
-@pytest.mark.parametrize("query, sent", [
-    ("relatiebreuken", "relatiebreuk"),        # plural
-    ("vraagjes", "vraag"),                     # diminutive
-    ("balletje", "bal"),
-    ("gesprekken", "gesprek"),                 # doubled consonant
-    ("taken", "tak taak"),                     # long vowel in the singular
-    ("afstemming", "afstem"),                  # -ing
-    ("veiligheid", "veilig"),                  # -heid
-    ("evalueren", "evalu"),                    # verb and noun share a stem: evaluatie
-    ("flexibel", "flexib"),                    # flexibiliteit
-    ("werkrelaties", "werkrelat"),             # the separator then splits werk|relat
-    ("Hoe ervaar je onze samenwerking?", "ervaar samenwerk"),  # stop words dropped
-    ("handouts", "hand out"),                  # Dutch writes hand-out
-    ("+breuk -relatie", "+breuk -relatie"),    # search syntax passes unchanged
-    ("de", "de"),                              # only stop words: left alone
-])
-def test_query_normaliser(page, base_url, query, sent):
-    page.goto(base_url)
-    assert page.evaluate("query => dutchSearchQuery(query)", query) == sent
+NORMALISED = {
+    "relatiebreuken": "relatiebreuk",         # plural
+    "vraagjes": "vraag",                      # diminutive
+    "balletje": "bal",
+    "gesprekken": "gesprek",                  # doubled consonant
+    "taken": "tak taak",                      # long vowel in the singular
+    "afstemming": "afstem",                   # -ing
+    "veiligheid": "veilig",                   # -heid
+    "evalueren": "evalu",                     # verb and noun share a stem: evaluatie
+    "flexibel": "flexib",                     # flexibiliteit
+    "werkrelaties": "werkrelat",              # the separator then splits werk|relat
+    "Hoe ervaar je onze samenwerking?": "ervaar samenwerk",  # stop words dropped
+    "handouts": "hand out",                   # Dutch writes hand-out
+    "+breuk -relatie": "+breuk -relatie",     # search syntax passes unchanged
+    "de": "de",                               # only stop words: left alone
+}
+
+
+def test_query_normaliser(page, base_url):
+    """search.js's dutchSearchQuery on each query above, in one page."""
+    page.goto(base_url, wait_until="load")
+    sent = page.evaluate("queries => Object.fromEntries(queries.map(q => [q, dutchSearchQuery(q)]))",
+                         list(NORMALISED))
+    assert len(sent) == len(NORMALISED) == 14
+    assert sent == NORMALISED
 
 
 def test_every_page_has_its_own_meta_description(site_dir, all_pages):

@@ -1,8 +1,10 @@
-"""Every item of the information sheet (shared seed 000_*.txt) is on the built site.
+"""Every item of the information sheet (shared seed 000_*.txt) is on the page where it belongs.
 
 The items are written out here as literal data, on purpose independent of the site's own data
-files. Comparison is on normalised text: case, quote marks, dash kinds and whitespace are ignored.
+files, each with the page that carries it (PAGES). Comparison is on normalised text: case, quote
+marks, dash kinds and whitespace are ignored, because the sheet itself is inconsistent in them.
 Where the sheet has an obvious typo, the corrected form is checked; each such place has a comment.
+An item that moves to another page fails the test: move it here too, on purpose.
 """
 
 from __future__ import annotations
@@ -134,6 +136,32 @@ ITEMS = {
     "inspiration": INSPIRATION,
 }
 
+# The page that carries each item (URL path, '' = home), as the site stands (December 2026).
+# Items the sheet repeats elsewhere (an element named on a tip page) only count on this page.
+ELEMENT_PAGES = ["elementen/samenwerking/", "elementen/taken/", "elementen/vertrouwen/",
+                 "elementen/empathie/", "elementen/afstemming/", "elementen/bespreekbaarheid/",
+                 "elementen/eerdere-ervaringen/"]
+TIP_PAGES = ["tips/bespreekbaar-vanaf-begin/", "tips/regelmatig-terugkomen/", "tips/taken-afstemmen/",
+             "tips/spanning-benoemen/", "tips/relatiebreuken/", "tips/feedback-hulpmiddelen/",
+             "tips/transparant/", "tips/eigen-positie/", "tips/intervisie/"]
+QUESTION_PAGES = (["elementen/bespreekbaarheid/"] * 2 + ["elementen/eerdere-ervaringen/"] * 2
+                  + ["tips/bespreekbaar-vanaf-begin/"] * 2 + ["tips/regelmatig-terugkomen/"] * 2
+                  + ["tips/taken-afstemmen/"] * 2 + ["tips/spanning-benoemen/"] * 2
+                  + ["tips/relatiebreuken/"] * 2 + ["tips/feedback-hulpmiddelen/"] * 2
+                  + ["tips/transparant/"] * 2 + ["tips/eigen-positie/"] * 2)
+PAGES = {
+    "element": ELEMENT_PAGES,
+    "benefit": [""] * len(BENEFITS),
+    "tip": TIP_PAGES,
+    "example question": QUESTION_PAGES,
+    "sentence": ["tips/spanning-benoemen/", "tips/feedback-hulpmiddelen/"],
+    "challenge": ["uitdagingen/"] * len(CHALLENGES),
+    "'normal' box": ["uitdagingen/"] * len(NORMAL),
+    "opening": [""] * len(OPENING),
+    "closing quote": [""] * len(CLOSING_QUOTES),
+    "inspiration": ["bronnen/"],
+}
+
 QUOTE_MARKS = dict.fromkeys(map(ord, "‘’‚‛“”„‟'\"`´"))
 DASHES = dict.fromkeys(map(ord, "‐‑‒–—―"), "-")
 
@@ -147,7 +175,8 @@ def normalise(text: str) -> str:
 def page_text(html: Path) -> str:
     """The normalised text of a page's content (without navigation, header or footer)."""
     soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
-    content = soup.select_one("article.md-content__inner") or soup.body
+    content = soup.select_one("article.md-content__inner")
+    assert content is not None, f"{html}: no article"
     for junk in content.select("script, style, .headerlink"):
         junk.decompose()
     for br in content.select("br"):
@@ -155,21 +184,27 @@ def page_text(html: Path) -> str:
     return normalise(content.get_text())
 
 
-def missing(items: dict[str, list[str]], text: str) -> list[str]:
-    return [f"  {kind}: {item}" for kind, group in items.items() for item in group
-            if normalise(item) not in text]
+def test_every_item_has_one_page():
+    assert {kind: len(items) for kind, items in ITEMS.items()} == {kind: len(pages) for kind, pages in PAGES.items()}
+    assert sum(map(len, ITEMS.values())) == 58
 
 
-def test_every_sheet_item_is_on_the_site(site_dir):
-    pages = [p for p in sorted(site_dir.rglob("*.html")) if p.name != "404.html"]
-    site = "\n".join(page_text(p) for p in pages)
-    absent = missing(ITEMS, site)
+def test_every_sheet_item_is_on_its_page(site_dir, all_pages):
+    texts = {}
+    absent = []
+    for kind, items in ITEMS.items():
+        for item, url in zip(items, PAGES[kind], strict=True):
+            assert url in all_pages, f"{kind} {item!r}: page /{url} is not built"
+            if url not in texts:
+                texts[url] = page_text(site_dir / url / "index.html")
+            if normalise(item) not in texts[url]:
+                absent.append(f"  {kind} on /{url}: {item}")
     total = sum(map(len, ITEMS.values()))
-    assert not absent, f"{len(absent)} of {total} sheet items are not on the site:\n" + "\n".join(absent)
+    assert not absent, f"{len(absent)} of {total} sheet items are not on their page:\n" + "\n".join(absent)
 
 
 def test_every_sheet_question_is_in_the_vragenbank(site_dir):
     bank = page_text(site_dir / "vragenbank" / "index.html")
-    absent = missing({"example question": QUESTIONS}, bank)
+    absent = [f"  {question}" for question in QUESTIONS if normalise(question) not in bank]
     assert not absent, (f"{len(absent)} of {len(QUESTIONS)} sheet questions are not in the "
                         "Vragenbank (tag them {.vraag moment=…} on their page):\n" + "\n".join(absent))

@@ -31,7 +31,9 @@ URL_IN_CODE = re.compile(r"""["'`]((?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^"'`\s]*
 
 
 def html_files(site_dir):
-    return sorted(site_dir.rglob("*.html"))
+    files = sorted(site_dir.rglob("*.html"))
+    assert len(files) >= 41, "expected every page and the 404 page"
+    return files
 
 
 def test_html_loads_nothing_remote(site_dir):
@@ -58,7 +60,9 @@ def test_html_loads_nothing_remote(site_dir):
 
 def test_css_loads_nothing_remote(site_dir):
     found = []
-    for path in sorted(site_dir.rglob("*.css")):
+    stylesheets = sorted(site_dir.rglob("*.css"))
+    assert len(stylesheets) >= 7, stylesheets  # Material's two, ours
+    for path in stylesheets:
         found += [f"{path.relative_to(site_dir)}: {u}" for u in CSS_LOADS.findall(path.read_text(encoding="utf-8"))]
     assert not found, "\n".join(found)
 
@@ -68,7 +72,8 @@ def test_our_scripts_name_no_other_host(site_dir):
     except XML namespaces, which are identifiers, not loads."""
     found = []
     sources = [(p.relative_to(site_dir), p.read_text(encoding="utf-8"))
-               for p in sorted((site_dir / "assets" / "js").glob("*.js"))] if (site_dir / "assets" / "js").exists() else []
+               for p in sorted((site_dir / "assets" / "js").glob("*.js"))]
+    assert len(sources) >= 4, sources  # questions, quiz, search, workshop timer
     for path in html_files(site_dir):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         sources += [(path.relative_to(site_dir), s.get_text()) for s in soup.find_all("script") if not s.get("src")]
@@ -81,7 +86,9 @@ def test_our_scripts_name_no_other_host(site_dir):
 
 def test_material_remote_features_are_off(site_dir):
     """The only remote loaders in Material's bundle stay unreachable."""
-    bundle = "\n".join(p.read_text(encoding="utf-8") for p in (site_dir / "assets" / "javascripts").glob("bundle.*.js"))
+    bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.js"))
+    assert len(bundles) == 1, bundles
+    bundle = bundles[0].read_text(encoding="utf-8")
     for marker in MATERIAL_REMOTE_FEATURES:
         # If Material's bundle changes, this list must be reviewed: fail when a marker vanishes.
         assert marker in bundle, f"Material no longer mentions {marker}: review MATERIAL_REMOTE_FEATURES"

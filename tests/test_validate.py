@@ -1,11 +1,24 @@
-"""Bad content fails the build loudly: each broken case is fed to a real strict build, which must
-fail with a message naming the Markdown file and line (scripts/hooks/validate.py)."""
+"""Bad content fails the build loudly, naming the Markdown file and line and the fix
+(scripts/hooks/validate.py).
+
+Each broken case runs through the validator's own MkDocs events (on_page_markdown, then
+on_post_build against the session's built site), in memory: no build per case. Three real strict
+builds show the validator is wired into MkDocs: a well-formed quiz builds (exit code 0), a broken
+quiz fails the build, and link errors in a page fail it with both MkDocs' and our message.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import textwrap
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import get_data
+
+from conftest import ROOT
 
 QUIZ_PAGE = "docs/zelftoetsen/empathie.md"
 FRONT = """---
@@ -19,6 +32,8 @@ quiz:
 # Testtoets
 
 """  # 10 lines: the first quiz line below is line 11
+# A page that breaks no rule also carries the review dates every page needs.
+DATED = FRONT.replace("---\n\n#", "reviewed: 2026-12-01\nnext_review: 2027-12-01\n---\n\n#")
 
 
 def quiz_page(body: str, front: str = FRONT) -> str:
@@ -92,26 +107,73 @@ CASES = {
 }
 
 
+def load_validator():
+    spec = importlib.util.spec_from_file_location("validate_hook", ROOT / "scripts/hooks/validate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+VALIDATOR = load_validator()
+
+
+def validate(path: str, text: str, site_dir: Path) -> list[str]:
+    """Run the validator's MkDocs events on one page, as a build does; return its problems."""
+    src_uri = path.removeprefix("docs/")
+    url = "" if src_uri == "index.md" else src_uri.removesuffix(".md").removesuffix("index") + \
+        ("" if src_uri.endswith("index.md") else "/")
+    body, meta = get_data(text)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, content_string=text), meta=meta, url=url)
+    config = SimpleNamespace(docs_dir=str(ROOT / "docs"), site_dir=str(site_dir))
+    VALIDATOR.on_config(config)
+    stopped = False
+    try:
+        VALIDATOR.on_page_markdown(body, page, config, None)
+        VALIDATOR.on_post_build(config)
+    except PluginError:
+        stopped = True
+    assert stopped == bool(VALIDATOR.problems), "problems found but the build would go on" \
+        if VALIDATOR.problems else "the validator stopped the build without naming a problem"
+    return list(VALIDATOR.problems)
+
+
 @pytest.mark.parametrize("case", CASES)
-def test_broken_content_fails_with_file_and_line(build_with, case):
+def test_broken_content_is_reported_with_file_line_and_fix(site_dir, case):
     path, content, expected = CASES[case]
-    result = build_with({path: content})
-    assert result.returncode != 0, f"{case}: the build passed\n{result.output[-2000:]}"
-    assert expected in result.output, f"{case}: expected {expected!r} in:\n{result.output[-3000:]}"
-    assert "Fix:" in result.output
+    problems = validate(path, content, site_dir)
+    assert problems, f"{case}: no problem reported"
+    assert any(expected in problem for problem in problems), f"{case}: expected {expected!r} in {problems}"
+    assert all(" Fix: " in problem for problem in problems), problems
 
 
-def test_good_quiz_passes_the_validator(build_with):
-    """Control: the same page, well formed, raises no quiz problem."""
-    dated = FRONT.replace("---\n\n#", "reviewed: 2026-12-01\nnext_review: 2027-12-01\n---\n\n#")  # every page needs both
-    result = build_with({QUIZ_PAGE: quiz_page(GOOD_QUESTION, dated)})
+def test_good_quiz_has_no_problem(site_dir):
+    assert validate(QUIZ_PAGE, quiz_page(GOOD_QUESTION, DATED), site_dir) == []
+
+
+# --- real builds: the validator is part of MkDocs' build ---------------------------------------
+
+
+def test_good_quiz_builds(build_with):
+    """Control: the same page, well formed, builds strictly without a word about it."""
+    result = build_with({QUIZ_PAGE: quiz_page(GOOD_QUESTION, DATED)})
+    assert result.returncode == 0, result.output[-3000:]
     assert QUIZ_PAGE not in result.output, result.output[-3000:]
 
 
-def test_markdown_link_errors_name_the_file(build_with):
-    """MkDocs' own link validation (mkdocs.yml `validation:`) fails the strict build."""
+def test_broken_quiz_fails_the_build(build_with):
+    path, content, expected = CASES["missing closing tag"]
+    result = build_with({path: content})
+    assert result.returncode != 0, result.output[-2000:]
+    assert expected in result.output and "Fix:" in result.output, result.output[-3000:]
+    assert "Traceback" not in result.output
+
+
+def test_link_errors_fail_the_build_naming_the_file(build_with):
+    """MkDocs' own link validation (mkdocs.yml `validation:`) for Markdown links, ours for raw HTML."""
     result = build_with({"docs/over.md": "---\ntype: page\ntitle: Over\ndescription: Iets.\n---\n\n# Over\n\n"
-                                         "[x](bestaat-niet.md) en [y](woordenlijst.md#geen-anker)\n"})
+                                         "[x](bestaat-niet.md) en [y](woordenlijst.md#geen-anker)\n\n"
+                                         '<a href="../bestaat-niet/">z</a>\n'})
     assert result.returncode != 0
     assert "'over.md' contains a link 'bestaat-niet.md'" in result.output
     assert "'woordenlijst.md' does not contain an anchor '#geen-anker'" in result.output
+    assert "docs/over.md:11: link `../bestaat-niet/` leads nowhere" in result.output

@@ -1,6 +1,6 @@
 """The quiz items: the item check (scripts/hooks/items.py) as a command and in the build, the
 make-up of the item bank (size, safety and judgement items), the six keys the clinical review
-disputed, review dates, and the word budget of the quiz pages (contract 4)."""
+disputed, review dates."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from quiztools import SETTINGS, front_matter
 
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
 import items as check  # noqa: E402
-from words import article_words  # noqa: E402
 
 DOCS = ROOT / "docs"
 QUIZ_DIR = DOCS / "zelftoetsen"
@@ -127,24 +126,7 @@ def test_cues_and_address_fail_the_build(build_with):
     assert all("Fix:" in line for line in out.splitlines() if "docs/zelftoetsen/eindtoets.md:" in line)
 
 
-def test_quiz_pages_over_the_word_budget_fail_the_build(build_with):
-    overview = (QUIZ_DIR / "index.md").read_text(encoding="utf-8")
-    padding = "\n\n" + " ".join(["woord"] * (SETTINGS["word_budget"] + 10)) + "\n"
-    proc = build_with({"docs/zelftoetsen/index.md": overview + padding})
-    assert proc.returncode != 0 and "Traceback" not in proc.output
-    assert re.search(r"docs/zelftoetsen/index\.md:1: the pages under zelftoetsen/ have \d+ article words together, "
-                     rf"over the budget of {SETTINGS['word_budget']}.*Fix:", proc.output), proc.output[-2000:]
-
-
-def test_quiz_pages_keep_their_word_budget(site_dir):
-    """Contract 4: the article words of all pages under zelftoetsen/ (scripts/hooks/words.py)."""
-    total = 0
-    pages = sorted((site_dir / "zelftoetsen").rglob("index.html"))
-    assert len(pages) >= 10
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
-        total += article_words(re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)[1])
-    assert 0 < total <= SETTINGS["word_budget"], total
+# (The word budget of the quiz pages, with every other budget: data/word_budgets.yml, tests/test_content.py.)
 
 
 # --- the item bank ------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import yaml
 from conftest import ROOT, pdf_page_count, pdf_text
 
 PAGE_TYPES = yaml.safe_load((ROOT / "data" / "page_types.yml").read_text(encoding="utf-8"))
+PAGE_TYPES.pop("every_page")  # rules for all pages, not a type
 # One page of each type, with the most pages it may print to. The bound is the page's current
 # length with some room; a page that prints far longer has lost its print layout.
 PRINTED = {

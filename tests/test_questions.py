@@ -20,7 +20,7 @@ BANK = "vragenbank/"
 MOMENTS = [row["id"] for row in yaml.safe_load((ROOT / "data" / "moments.yml").read_text("utf-8"))]
 
 # Read independently of the hook: a one-line list item ending in {.vraag moment=ID}.
-TAGGED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>.+?)\s*\{\s*\.vraag\s+moment=(?P<moment>\w+)\s*\}\s*$")
+TAGGED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>.+?)\s*\{\s*\.vraag\s+moment=(?P<moment>\w+)(?:\s+setting=\w+)?\s*\}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 QUOTES = "‘’“”'\""
 
@@ -55,26 +55,27 @@ def bank_questions(site_dir: Path) -> list[tuple[str, str]]:
 # Tagged example questions per page and moment, as the site stands (December 2026). Deleting a
 # question fails the test below; when you add or remove one on purpose, change its count here.
 QUESTIONS_PER_PAGE = {
-    "elementen/afstemming/": {"start": 4, "evaluatie": 1, "zelfreflectie": 1},
-    "elementen/bespreekbaarheid/": {"evaluatie": 3, "feedback": 2, "start": 1, "spanning": 1, "zelfreflectie": 1},
-    "elementen/eerdere-ervaringen/": {"start": 6, "spanning": 1, "zelfreflectie": 1},
+    "elementen/afstemming/": {"start": 4, "evaluatie": 1},
+    "elementen/bespreekbaarheid/": {"evaluatie": 1, "feedback": 3, "start": 1},
+    "elementen/eerdere-ervaringen/": {"start": 6, "spanning": 1},
     "elementen/empathie/": {"start": 2, "feedback": 2, "spanning": 1, "zelfreflectie": 1},
     "elementen/samenwerking/": {"start": 3, "evaluatie": 1, "spanning": 1},
-    "elementen/taken/": {"taken": 5, "evaluatie": 1},
-    "elementen/vertrouwen/": {"start": 2, "spanning": 1, "breuk": 3},
-    "feedback/": {"feedback": 8},
+    "elementen/taken/": {"taken": 4, "evaluatie": 1},
+    "elementen/vertrouwen/": {"start": 1, "spanning": 1, "breuk": 3},
+    "feedback/": {"feedback": 5},
     "tips/bespreekbaar-vanaf-begin/": {"start": 6},
-    "tips/eigen-positie/": {"zelfreflectie": 6},
-    "tips/feedback-hulpmiddelen/": {"feedback": 6},
-    "tips/intervisie/": {"zelfreflectie": 5},
-    "tips/regelmatig-terugkomen/": {"evaluatie": 6, "spanning": 1},
-    "tips/relatiebreuken/": {"breuk": 7},
-    "tips/spanning-benoemen/": {"spanning": 5},
+    "tips/eigen-positie/": {"zelfreflectie": 5},
+    "tips/feedback-hulpmiddelen/": {"feedback": 4},
+    "tips/intervisie/": {"zelfreflectie": 3},
+    "tips/regelmatig-terugkomen/": {"evaluatie": 5, "spanning": 1},
+    "tips/relatiebreuken/": {"breuk": 5},
+    "tips/spanning-benoemen/": {"spanning": 4},
     "tips/taken-afstemmen/": {"taken": 6},
-    "tips/transparant/": {"taken": 5, "breuk": 1},
-    "uitdagingen/": {"zelfreflectie": 12},
+    "tips/transparant/": {"taken": 4, "breuk": 1, "start": 1},
+    "uitdagingen/": {"zelfreflectie": 8},
+    "verplichte-zorg/": {"start": 4, "breuk": 1},
 }
-TOTAL_QUESTIONS = 119
+TOTAL_QUESTIONS = 101
 
 
 def shown_per_page(site_dir: Path, all_pages: list[str]) -> dict[str, dict[str, int]]:

@@ -121,7 +121,8 @@ HEADINGS = {
     4: "Stap 4: Extra verdieping (optioneel)",
     5: "Stap 5: Afronding – Wat neem ik mee",
 }
-ZORGSTANDAARD = "De therapeutische relatie – Zorgstandaard Zingeving (GGZ Standaarden)"
+# The link title carries the caveat on the paragraph number wherever it prints (hand-out, timer).
+ZORGSTANDAARD = "De therapeutische relatie, kwaliteitsstandaard Zingeving (nummer HD 7.2.1 niet gecontroleerd)"
 NORCROSS = "Evidence‑Based Therapy Relationships – Norcross & Lambert et al."  # sheet: non-breaking hyphen
 # The sheet's text of each step, block by block, as the guide's "Op het werkblad" box, the handout
 # and the timer show it.

@@ -15,8 +15,8 @@ The package is the normal, strict MkDocs build of the site with a few settings c
   navigation; a link to one of them becomes plain text, or a link to the page on the intranet
   (in a new window) when SITE_URL gives the intranet site's address (`PackagePlugin`); links to
   other sites open in a new window (the LMS shows the package in a frame, which many sites refuse);
-- instant navigation is off: the LMS's address is not known at build time, and every page is a
-  plain page load inside the launch page;
+- no site_url and no instant navigation: the LMS's address is not known at build time, and every
+  page is a plain page load inside the launch page;
 - overrides-lms/ is laid over the theme: the launch page `scorm-start.html` (the SCO that the
   manifest names) with the adapter `assets/js/scorm.js`, and `assets/js/scorm-relay.js` on every
   page. Without an LMS (the intranet site, the offline copy) none of this is built.
@@ -112,7 +112,8 @@ class PackagePlugin:
         def link(match: re.Match) -> str:
             url = urlsplit(match.group(1))
             if url.scheme in ("http", "https"):  # another site: a new window, not the LMS's frame
-                return match.group(0).replace("<a ", '<a target="_blank" rel="noopener" ', 1)
+                tag = match.group(0)
+                return tag if " target=" in tag.split(">", 1)[0] else tag.replace("<a ", '<a target="_blank" rel="noopener" ', 1)
             if url.scheme or url.netloc or not url.path:
                 return match.group(0)
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page.url), unquote(url.path)))
@@ -134,6 +135,7 @@ def package_config(dest: Path, strict: bool = True):
 
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(dest), strict=strict)
     config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_URL]
+    config.site_url = None  # the LMS's address is not known: no canonical links to the intranet
     config.theme.dirs.insert(0, str(THEME))
     config.theme.static_templates.add(LAUNCH)
     config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]

@@ -213,8 +213,11 @@
     }
   }
 
-  function onFrameLoad() {
+  function showTitle() {
     try { document.title = frame.contentDocument.title || document.title; } catch (e) { /* another host */ }
+  }
+
+  function onFrameLoad() {
     var page = currentPage();
     if (page) set("cmi.core.lesson_location", page);
     save();
@@ -246,5 +249,6 @@
   } else if (api) {
     console.warn("SCORM: LMSInitialize failed: " + api.LMSGetLastError());
   }
+  frame.addEventListener("load", showTitle); // the LMS's window or tab says which page is open
   frame.src = start;
 })();

@@ -58,8 +58,6 @@ MANIFEST = "imsmanifest.xml"
 LINK = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"[^>]*>(.*?)</a>', re.S)
 REF = re.compile(r"""<(?:a|link|script|img|source|iframe)\b[^>]*?\s(?:href|src)="([^"]+)\"""")
 
-log = logging.getLogger("mkdocs.lms")
-
 
 def left_out(src_uri: str) -> bool:
     return any(src_uri.startswith(prefix) for prefix in SETTINGS["leave_out"])
@@ -94,7 +92,9 @@ def intranet_url(src_uri: str, anchor: str = "") -> str | None:
 
 
 class PackagePlugin:
-    """MkDocs events for the package build: leave pages out, unlink links to them."""
+    """MkDocs events for the package build: leave pages out and unlink links to them, open other
+    sites in a new window, and put data/lms.yml's `texts` in place of what is only true on the
+    intranet."""
 
     def __init__(self) -> None:
         self.gone: dict[str, str] = {}  # URL -> docs path of each page left out
@@ -106,7 +106,28 @@ class PackagePlugin:
             if file.is_documentation_page() and left_out(file.src_uri):
                 file.inclusion = InclusionLevel.EXCLUDED
                 self.gone[file.url] = file.src_uri
+        for text in SETTINGS.get("texts", []):
+            file = files.get_file_from_path(text["page"])
+            if file is None or file.inclusion.is_excluded():
+                from mkdocs.exceptions import PluginError
+
+                raise PluginError(f"data/lms.yml: texts: {text['page']} is not a page of the package. "
+                                  "Fix: name a docs page that `leave_out` keeps, or remove the entry.")
         return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        from mkdocs.exceptions import PluginError
+
+        for text in SETTINGS.get("texts", []):
+            if text["page"] != page.file.src_uri:
+                continue
+            site = r"\s+".join(map(re.escape, text["site"].split()))  # line breaks may differ
+            markdown, found = re.subn(site, lambda _: " ".join(text["lms"].split()), markdown)
+            if not found:
+                raise PluginError(f"data/lms.yml: texts: {text['page']}: the sentence starting "
+                                  f"‘{' '.join(text['site'].split()[:8])} …’ is no longer on the page. Fix: "
+                                  "copy the page's new wording into `site` (and adapt `lms`), or remove the entry.")
+        return markdown
 
     def on_post_page(self, output: str, page, config) -> str:
         def link(match: re.Match) -> str:
@@ -157,6 +178,11 @@ def build_site(dest: Path, strict: bool = True) -> Path:
     os.chdir(ROOT)
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
+
+    handler = logging.StreamHandler()  # warnings (a strict build stops on them) say what is wrong
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
 
     try:
         config = package_config(dest, strict)
@@ -293,8 +319,8 @@ def html(markdown_text: str | None, page: str, inline: bool = False) -> str | No
     return out
 
 
-def export_qti(dest: Path) -> list[Path]:
-    """One QTI 1.2 zip per quiz page, with mkdocs-quiz's own extractor and exporter (what
+def export_qti(dest: Path) -> list[tuple[Path, int]]:
+    """One QTI 1.2 zip per quiz page (with its number of questions), with mkdocs-quiz's own extractor and exporter (what
     `mkdocs-quiz export qti` runs), plus what mkdocs-quiz 1.7.1's exporter leaves out:
     - each option's feedback (the `>` lines under it): an itemfeedback per option, shown when
       that option is chosen (the way Canvas writes it);
@@ -339,7 +365,9 @@ def export_qti(dest: Path) -> list[Path]:
                 items[name] = head + found + conditions + tail
             return items
 
-    dest.mkdir(parents=True, exist_ok=True)
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
     written = []
     for path in quiz_pages():
         text = path.read_text(encoding="utf-8")
@@ -365,16 +393,15 @@ def export_qti(dest: Path) -> list[Path]:
         errors = collection.validate()
         if errors:
             raise SystemExit(f"QTI: {path.relative_to(ROOT)}: {errors}")
-        written.append(Exporter(collection).export_to_zip(dest / f"{slug}.zip"))
+        written.append((Exporter(collection).export_to_zip(dest / f"{slug}.zip"), len(quizzes)))
     return written
 
 
 def main() -> None:
     dest = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "lms").resolve()
     package = build_package(dest)
-    banks = export_qti(dest / "qti")
-    for bank in banks:
-        print(f"QTI 1.2 question bank: {bank}")
+    for bank, questions in export_qti(dest / "qti"):
+        print(f"QTI 1.2 question bank: {bank} ({questions} questions)")
     print(f"\nSCORM 1.2 package: {package} ({package.stat().st_size / 1e6:.1f} MB, "
           f"{len(package_files(dest / 'package'))} files)")
 

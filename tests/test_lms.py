@@ -314,8 +314,9 @@ def test_passing_run_reports_to_the_lms_and_answers_come_back(page, lms_server, 
     print(f"\nPassing run: lesson_status={data['core']['lesson_status']} score={data['core']['score']} "
           f"session_time={data['core']['session_time']} suspend_data={len(data['suspend_data'])} characters")
 
-    # ... and comes back on another computer: the LMS's data, no local answers.
-    page.evaluate("localStorage.clear()")
+    # Nothing of the learner stays in the browser (a shared computer) ...
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('quiz_'))") == []
+    # ... and when the learner comes back, the LMS's data bring the answers back.
     launch(page, lms_server, manifest, saved=data)
     again = content(page)
     assert urlsplit(again.url).path == "/package/" + EXAM, "the learner does not return to the page left"
@@ -337,8 +338,18 @@ def test_passing_run_reports_to_the_lms_and_answers_come_back(page, lms_server, 
 
 
 def test_failing_run_reports_failed(page, lms_server, manifest):
+    # A shared computer: the previous learner's answers and name are still in this browser, and
+    # those of another package on the same LMS.
+    page.goto(lms_server.url + "lms.html")
+    earlier = {f"quiz_handedin_/package/{EXAM}": "2026-12-01", "quiz_name": "Vorige Cursist",
+               f"quiz_progress_/package/{EXAM}": "{}",
+               f"quiz_progress_/andere-module/{EXAM}": "{}"}
+    page.evaluate("items => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v))", earlier)
     launch(page, lms_server, manifest)
     exam = content(page, EXAM)
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('quiz_')).sort()")
+    assert kept == [f"quiz_progress_/andere-module/{EXAM}"], "an earlier learner's answers or name remain"
+    expect(exam.locator(".quiz-handin")).to_be_visible()
     total = exam.locator(".quiz").count()
     wrong = next(w for w in range(total + 1) if (total - w) * 100 < SETTINGS["pass_mark"] * total)
     right = answer_exam(exam, wrong=wrong)
@@ -381,7 +392,8 @@ def test_without_an_lms_the_package_still_works(page, lms_server, manifest, axe_
     inner = next(f for f in page.frames if f.url.endswith("/package/index.html"))
     expect(page).to_have_title(inner.title())
     page.add_script_tag(content=axe_source)
-    violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
+    # The launch page itself; the pages in the frame are checked by test_pages.py.
+    violations = page.evaluate("async () => (await axe.run(document, {iframes: false})).violations.map(v => v.id)")
     assert violations == []
     assert page.console_errors == [] and page.foreign_requests == []
 
@@ -437,7 +449,7 @@ def test_suspend_data_stays_under_4096_characters(page, lms_server, manifest, pa
     assert size <= LIMIT
 
     saved = leave(page)
-    page.evaluate("localStorage.clear()")
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('quiz_'))") == []
     launch(page, lms_server, manifest, saved=saved)
     content(page)
     restored = page.evaluate("() => Object.fromEntries(Object.keys(localStorage)"
@@ -497,3 +509,50 @@ def strip_md(text: str) -> str:
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     return re.sub(r"\*\*?([^*]+)\*\*?", r"\1", text)
+
+
+# --- the package build's own rules (in memory, no build) ------------------------------------------
+
+def _plugin(gone: dict[str, str] | None = None):
+    import lms  # scripts/ is on the path (conftest)
+
+    plugin = lms.PackagePlugin()
+    plugin.gone.update(gone or {})
+    return lms, plugin
+
+
+def _page(src_uri: str, url: str):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=url)
+
+
+def test_package_texts_replace_intranet_sentences(package_zip):
+    lms, plugin = _plugin()
+    with zipfile.ZipFile(package_zip) as zf:
+        for text in lms.SETTINGS["texts"]:
+            page = zf.read(text["page"].removesuffix(".md") + ".html").decode()
+            assert flat(text["lms"]) in flat(page) and flat(text["site"]) not in flat(page), text["page"]
+    text = lms.SETTINGS["texts"][0]
+    source = (ROOT / "docs" / text["page"]).read_text(encoding="utf-8")
+    assert flat(text["lms"]) in flat(plugin.on_page_markdown(source, _page(text["page"], ""), None, None))
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match=r"data/lms\.yml: texts: .* is no longer on the page\. Fix: "):
+        plugin.on_page_markdown(source.replace(text["site"].split()[3], "ergens"), _page(text["page"], ""),
+                                None, None)
+
+
+def test_links_to_pages_left_out(monkeypatch):
+    lms, plugin = _plugin({"workshop/handout.html": "workshop/handout.md"})
+    html = '<a href="../workshop/handout.html#stap-2" class="x">Hand-out</a> <a href="../bronnen.html">Bronnen</a>'
+    page = _page("elementen/empathie.md", "elementen/empathie.html")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert plugin.on_post_page(html, page, None) == \
+        '<span>Hand-out</span> <a href="../bronnen.html">Bronnen</a>'
+    monkeypatch.setenv("SITE_URL", "https://intranet.example.nl/tr/")
+    assert plugin.on_post_page(html, page, None) == (
+        '<a href="https://intranet.example.nl/tr/workshop/handout/#stap-2" target="_blank" rel="noopener">'
+        'Hand-out</a> <a href="../bronnen.html">Bronnen</a>')
+    assert lms.html("Zie [de stap](../workshop/index.md).", "zelftoetsen/tips.md") == \
+        '<p>Zie <a href="https://intranet.example.nl/tr/workshop/">de stap</a>.</p>'
+    monkeypatch.delenv("SITE_URL")
+    assert lms.html("Zie [de stap](../workshop/index.md).", "zelftoetsen/tips.md") == "<p>Zie de stap.</p>"

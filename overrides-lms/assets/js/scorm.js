@@ -22,7 +22,8 @@
  * 5. lesson_location is the page in the frame; a learner who comes back (entry "resume") starts
  *    there. Commits: after each page, after a hand-in, and a few seconds after answers change.
  * 6. On leaving (pagehide): session_time, exit "suspend" (so the LMS keeps suspend_data for the
- *    next visit), LMSCommit, LMSFinish.
+ *    next visit), LMSCommit, LMSFinish; once the LMS has accepted them, the package's keys are
+ *    removed from localStorage (nothing of the learner stays on a shared computer).
  */
 (function () {
   "use strict";
@@ -73,7 +74,7 @@
     window.clearTimeout(commitTimer);
     commitTimer = null;
     set("cmi.core.session_time", timespan(Date.now() - started));
-    api.LMSCommit("");
+    return String(api.LMSCommit("")) === "true";
   }
 
   function commitSoon() {
@@ -224,13 +225,16 @@
     commit();
   }
 
+  // Once the LMS has everything, this browser keeps nothing of it (a shared computer).
   function finish() {
     if (finished) return;
     finished = true;
     save();
     set("cmi.core.exit", "suspend");
-    commit();
-    api.LMSFinish("");
+    var kept = commit();
+    if (String(api.LMSFinish("")) === "true" && kept) {
+      try { storedKeys().forEach(function (key) { localStorage.removeItem(key); }); } catch (e) { /* blocked */ }
+    }
   }
 
   // --- start -------------------------------------------------------------------------------------

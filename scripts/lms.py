@@ -3,8 +3,9 @@
     python scripts/lms.py [DEST]      (default DEST: lms/; `./run lms` runs this)
 
 Writes into DEST:
-  therapeutische-relatie-scorm12-<version>.zip   the SCORM 1.2 package (upload it as one activity)
-  qti/<quiz>.zip                                  one QTI 1.2 question bank per quiz page
+  <identifier>-scorm12-<version>.zip   the SCORM 1.2 package (upload it as one activity);
+                                       identifier: data/lms.yml, version: data/changelog.yml
+  qti/<quiz>.zip                       one QTI 1.2 question bank per quiz page
 
 The package is the normal, strict MkDocs build of the site with a few settings changed (the
 `package_config()` below), so every change to the content, the theme and the hooks is in it:
@@ -124,9 +125,10 @@ class PackagePlugin:
             site = r"\s+".join(map(re.escape, text["site"].split()))  # line breaks may differ
             markdown, found = re.subn(site, lambda _: " ".join(text["lms"].split()), markdown)
             if not found:
-                raise PluginError(f"data/lms.yml: texts: {text['page']}: the sentence starting "
-                                  f"‘{' '.join(text['site'].split()[:8])} …’ is no longer on the page. Fix: "
-                                  "copy the page's new wording into `site` (and adapt `lms`), or remove the entry.")
+                start = " ".join(text["site"].split()[:8])
+                raise PluginError(f"data/lms.yml: texts: {text['page']}: the sentence starting ‘{start} …’ is "
+                                  "no longer on the page. Fix: copy the page's new wording into `site` (and "
+                                  "adapt `lms`), or remove the entry.")
         return markdown
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -134,7 +136,9 @@ class PackagePlugin:
             url = urlsplit(match.group(1))
             if url.scheme in ("http", "https"):  # another site: a new window, not the LMS's frame
                 tag = match.group(0)
-                return tag if " target=" in tag.split(">", 1)[0] else tag.replace("<a ", '<a target="_blank" rel="noopener" ', 1)
+                if " target=" in tag.split(">", 1)[0]:
+                    return tag
+                return tag.replace("<a ", '<a target="_blank" rel="noopener" ', 1)
             if url.scheme or url.netloc or not url.path:
                 return match.group(0)
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page.url), unquote(url.path)))
@@ -162,17 +166,18 @@ def package_config(dest: Path, strict: bool = True):
     config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
     config.extra_javascript.append(RELAY)
     start = SETTINGS["start_page"]
-    if left_out(start) or not (ROOT / config.docs_dir / start).is_file():
-        sys.exit(f"data/lms.yml: start_page {start} is not a page of the package. Fix: name a page under docs/ "
-                 "that `leave_out` keeps.")
+    if left_out(start) or not (Path(config.docs_dir) / start).is_file():
+        sys.exit(f"data/lms.yml: start_page {start} is not a page of the package. Fix: name a page "
+                 "under docs/ that `leave_out` keeps.")
     config.extra["lms"] = {"start": start.removesuffix(".md") + ".html"}
     config.nav = without_left_out(config.nav)
     config.plugins["lms-package"] = PackagePlugin()
     return config
 
 
-def build_site(dest: Path, strict: bool = True) -> Path:
-    """The package's pages, built into `dest`. Exits with the reason on failure."""
+def build_site(dest: Path, strict: bool = True) -> str:
+    """The package's pages, built into `dest`; returns the site's name. Exits with the reason on
+    failure."""
     if not SHIM.exists():
         sys.exit(f"{SHIM.relative_to(ROOT)} is missing: run `npm ci` first (./run lms does).")
     os.chdir(ROOT)
@@ -199,7 +204,7 @@ def build_site(dest: Path, strict: bool = True) -> Path:
     for pattern in DROP:
         for path in dest.glob(pattern):
             path.unlink()
-    return dest
+    return config.site_name
 
 
 def broken_links(site: Path) -> list[str]:
@@ -218,15 +223,14 @@ def broken_links(site: Path) -> list[str]:
 
 def package_files(site: Path) -> list[str]:
     """Every file of the package but the manifest, as paths relative to its root, sorted."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != MANIFEST)
+    files = (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    return sorted(f for f in files if f != MANIFEST)
 
 
-def manifest(site: Path) -> str:
+def manifest(site: Path, title: str) -> str:
     """imsmanifest.xml for SCORM 1.2: one organisation with one item, the launch page as the one
     SCO, with the Eindtoets pass mark as mastery score, and every file of the package."""
-    from mkdocs.config import load_config  # only for site_name, as the site shows it
-
-    title = escape(load_config(str(ROOT / "mkdocs.yml")).site_name)
+    title = escape(title)
     ident = escape(SETTINGS["identifier"])
     files = "\n".join(f'      <file href="{escape(quote(path))}"/>' for path in package_files(site))
     return f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -272,12 +276,12 @@ def build_package(dest: Path, strict: bool = True) -> Path:
     site = dest / "package"
     if site.exists():
         shutil.rmtree(site)
-    build_site(site, strict)
+    title = build_site(site, strict)
     broken = broken_links(site)
     if broken:
         sys.exit("Package: links that lead nowhere in the package:\n  " + "\n  ".join(broken))
-    (site / MANIFEST).write_text(manifest(site), encoding="utf-8")
-    return write_zip(site, dest / f"therapeutische-relatie-scorm12-{VERSION}.zip")
+    (site / MANIFEST).write_text(manifest(site, title), encoding="utf-8")
+    return write_zip(site, dest / f"{SETTINGS['identifier']}-scorm12-{VERSION}.zip")
 
 
 # --- QTI ------------------------------------------------------------------------------------------
@@ -287,7 +291,7 @@ COMMENT = re.compile(r"<!--.*?-->", re.S)                                     # 
 
 
 def quiz_pages() -> list[Path]:
-    """The quiz pages (`quiz: {enabled: true}`), in the order of the navigation."""
+    """The quiz pages (`quiz: {enabled: true}`), sorted by path."""
     from mkdocs.utils.meta import get_data
 
     pages = []
@@ -320,8 +324,9 @@ def html(markdown_text: str | None, page: str, inline: bool = False) -> str | No
 
 
 def export_qti(dest: Path) -> list[tuple[Path, int]]:
-    """One QTI 1.2 zip per quiz page (with its number of questions), with mkdocs-quiz's own extractor and exporter (what
-    `mkdocs-quiz export qti` runs), plus what mkdocs-quiz 1.7.1's exporter leaves out:
+    """One QTI 1.2 zip per quiz page (and its number of questions), made with mkdocs-quiz's own
+    extractor and exporter (what `mkdocs-quiz export qti` runs), plus what mkdocs-quiz 1.7.1's
+    exporter leaves out:
     - each option's feedback (the `>` lines under it): an itemfeedback per option, shown when
       that option is chosen (the way Canvas writes it);
     - the explanation after the options (mkdocs-quiz writes it as `general_fb`) shown after every
@@ -370,8 +375,8 @@ def export_qti(dest: Path) -> list[tuple[Path, int]]:
     dest.mkdir(parents=True)
     written = []
     for path in quiz_pages():
-        text = path.read_text(encoding="utf-8")
-        body, meta = get_data(text)
+        src = path.relative_to(ROOT / "docs").as_posix()
+        body, meta = get_data(path.read_text(encoding="utf-8"))
         quizzes = extract_quizzes_from_file(path)
         ids = question_ids(body)
         if len(ids) != len(quizzes) or not quizzes:
@@ -379,7 +384,6 @@ def export_qti(dest: Path) -> list[tuple[Path, int]]:
                              f"the site shows {len(ids)}.")
         for quiz, qid in zip(quizzes, ids):
             quiz.identifier = qid
-            src = path.relative_to(ROOT / "docs").as_posix()
             quiz.question = html(quiz.question, src)
             quiz.content = html(quiz.content, src)
             for n, answer in enumerate(quiz.answers):

@@ -24,6 +24,11 @@
  * 6. On leaving (pagehide): session_time, exit "suspend" (so the LMS keeps suspend_data for the
  *    next visit), LMSCommit, LMSFinish; once the LMS has accepted them, the package's keys are
  *    removed from localStorage (nothing of the learner stays on a shared computer).
+ *
+ * Our own code, not an npm wrapper: pipwerks-scorm-api-wrapper (0.1.2) depends on a git URL, which
+ * an install from the npm registry alone cannot fetch, and @gamestdio/scorm (0.1.3, the same
+ * pipwerks code) ships CommonJS only, which a browser cannot load without a bundler. The SCORM
+ * calls themselves are few; tests/test_lms.py runs this file against scorm-again.
  */
 (function () {
   "use strict";

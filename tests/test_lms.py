@@ -147,10 +147,26 @@ def answer_exam(frame, wrong: int) -> list[bool]:
     return right
 
 
-def leave(page) -> dict:
+# Every page load starts Material's search worker afresh (no instant navigation in the package);
+# leaving a page while its worker still loads a script makes Chromium report that load as failed.
+ABORTED_WORKER_LOAD = re.compile(r"^Failed to execute 'importScripts' on 'WorkerGlobalScope': "
+                                 r"The script at 'http://127\.0\.0\.1:\d+/package/([^']+)' failed to load\.$")
+
+
+def no_errors(page, manifest) -> None:
+    """No request to another host and no console error, but a worker's script load cut off by
+    leaving the page (of a file that is in the package: a missing one fails the request tests)."""
+    assert page.foreign_requests == []
+    listed = manifest_files(manifest)
+    errors = [e for e in page.console_errors
+              if not ((m := ABORTED_WORKER_LOAD.match(e)) and m.group(1) in listed)]
+    assert errors == []
+
+
+def leave(page, manifest) -> dict:
     """The learner leaves (the LMS takes the SCO away); return what the LMS keeps. Console errors
-    are checked before: a page torn down while its search worker loads reports one."""
-    assert page.console_errors == [] and page.foreign_requests == []
+    are checked before: tearing the pages down may report some."""
+    no_errors(page, manifest)
     page.evaluate("lms.unload()")
     page.wait_for_function("lms.finished()")
     page.console_errors.clear()
@@ -309,7 +325,7 @@ def test_passing_run_reports_to_the_lms_and_answers_come_back(page, lms_server, 
     assert len(before) >= total
 
     # The learner leaves: session time, exit "suspend", commit, finish.
-    data = leave(page)
+    data = leave(page, manifest)
     assert data["core"]["exit"] == "suspend"
     assert SESSION_TIME.match(data["core"]["session_time"]), data["core"]["session_time"]
     assert page.evaluate("lms.calls.slice(-2).map(c => c.call)") == ["LMSCommit", "LMSFinish"]
@@ -326,7 +342,7 @@ def test_passing_run_reports_to_the_lms_and_answers_come_back(page, lms_server, 
     assert checked(again) == before, "the answers did not come back"
     assert flat(again.locator(".quiz-review-score").inner_text()).startswith(f"{score} van {total}")
     assert sets(page, "cmi.core.lesson_status") == [], "a returning learner's status was reset"
-    assert page.console_errors == [] and page.foreign_requests == []
+    no_errors(page, manifest)
 
     # Practising afterwards and failing does not take the pass away (the best result counts).
     page.once("dialog", lambda dialog: dialog.accept())
@@ -363,7 +379,7 @@ def test_failing_run_reports_failed(page, lms_server, manifest):
     progress = suspend_state(data)["progress:" + EXAM]
     assert [v[0] for v in progress.values()].count(0) == wrong
     assert exam.locator(".quiz-review-verdict").inner_text().startswith("Nog niet geslaagd")
-    data = leave(page)
+    data = leave(page, manifest)
     assert data["core"]["lesson_status"] == "failed" and data["core"]["exit"] == "suspend"
     print(f"\nFailing run: lesson_status={data['core']['lesson_status']} score={data['core']['score']} "
           f"session_time={data['core']['session_time']} suspend_data={len(data['suspend_data'])} characters")
@@ -397,7 +413,7 @@ def test_without_an_lms_the_package_still_works(page, lms_server, manifest, axe_
     # The launch page itself; the pages in the frame are checked by test_pages.py.
     violations = page.evaluate("async () => (await axe.run(document, {iframes: false})).violations.map(v => v.id)")
     assert violations == []
-    assert page.console_errors == [] and page.foreign_requests == []
+    no_errors(page, manifest)
 
 
 def test_requests_stay_in_the_package_and_the_manifest(page, lms_server, manifest):
@@ -416,7 +432,7 @@ def test_requests_stay_in_the_package_and_the_manifest(page, lms_server, manifes
     assert sorted(set(loaded) - listed) == [], "loaded but not in the manifest"
     assert {r for r in lms_server.requests if not r.startswith("/package/")} <= {"/lms.html", "/lms.js",
                                                                                  "/scorm12.min.js"}
-    assert page.foreign_requests == [] and page.console_errors == []
+    no_errors(page, manifest)
 
 
 def test_suspend_data_stays_under_4096_characters(page, lms_server, manifest, package_zip):
@@ -450,7 +466,7 @@ def test_suspend_data_stays_under_4096_characters(page, lms_server, manifest, pa
     print(f"\nsuspend_data, worst case: {size} of {LIMIT} characters")
     assert size <= LIMIT
 
-    saved = leave(page)
+    saved = leave(page, manifest)
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('quiz_'))") == []
     launch(page, lms_server, manifest, saved=saved)
     content(page)

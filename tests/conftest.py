@@ -28,7 +28,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from localbrowser import CHROMIUM, CHROMIUM_ARGS, Nginx, free_port  # noqa: E402  (shared with the scripts)
+from localbrowser import CHROMIUM, CHROMIUM_ARGS, CSP_FILE, Nginx, free_port  # noqa: E402  (shared with the scripts)
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -108,11 +108,27 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-NL", "service_workers": "block"}
 
 
+# Every page reports a Content-Security-Policy violation as a console error (Chromium logs most of
+# them itself; the event catches every one, also from a script that swallows errors).
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) => console.error(
+    "Content Security Policy violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline")
+    + " at " + e.sourceFile + ":" + e.lineNumber));"""
+
+
 def watch(page):
-    """Record on `page` its requests to other hosts (`page.foreign_requests`) and its console
-    errors and uncaught exceptions (`page.console_errors`)."""
+    """Record on `page` its requests to other hosts (`page.foreign_requests`), its console errors
+    and uncaught exceptions (`page.console_errors`) and, among those, Content-Security-Policy
+    violations (`page.csp_violations`; the `page` fixture fails a test that has one)."""
     page.foreign_requests = []
     page.console_errors = []
+    page.csp_violations = []
+    page.add_init_script(CSP_LISTENER)
+
+    def on_console(message):
+        if message.type == "error":
+            page.console_errors.append(message.text)
+            if "Content Security Policy" in message.text:
+                page.csp_violations.append(message.text)
 
     def on_request(request):
         url = urlparse(request.url)
@@ -120,15 +136,18 @@ def watch(page):
             page.foreign_requests.append(request.url)
 
     page.on("request", on_request)
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("console", on_console)
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
     return page
 
 
 @pytest.fixture
 def page(page):
-    """The pytest-playwright page, recording requests to other hosts and console errors."""
-    return watch(page)
+    """The pytest-playwright page, recording requests to other hosts and console errors. Every
+    browser test runs under the site's Content-Security-Policy (nginx sends the build's header):
+    a violation during the test fails it."""
+    yield watch(page)
+    assert not page.csp_violations, "Content-Security-Policy violations:\n" + "\n".join(page.csp_violations)
 
 
 @pytest.fixture
@@ -166,6 +185,12 @@ def axe_source() -> str:
     if not path.exists():
         pytest.fail("axe-core is missing: run ./run test (it runs npm ci)", pytrace=False)
     return path.read_text(encoding="utf-8")
+
+
+def csp_of_the_build(site_dir: Path) -> str:
+    """The Content-Security-Policy that the build wrote for nginx (scripts/hooks/assets.py)."""
+    line = (site_dir / CSP_FILE).read_text(encoding="utf-8").splitlines()[-1]
+    return re.fullmatch(r'add_header Content-Security-Policy "([^"]+)" always;', line).group(1)
 
 
 def pdf_page_count(path: Path) -> int:

@@ -2,8 +2,8 @@
 names, and the Content-Security-Policy for the inline scripts the pages still carry.
 
 1. Hashed names. Our own files (overrides/assets/css/*.css, overrides/assets/js/*.js, and files
-   other hooks generate under assets/css/ or assets/js/, such as mkdocs-quiz's script from
-   quizzes.py) are minified (rcssmin, rjsmin) and written as `name.<hash>.ext`, the hash being
+   other hooks generate under assets/css/ or assets/js/, such as quiz.js with mkdocs-quiz's
+   script from quizzes.py) are minified (rcssmin, rjsmin) and written as `name.<hash>.ext`, the hash being
    the first 8 hex digits of the SHA-256 of the minified content. A web server may let browsers
    keep them for a year (deploy/nginx); a build that changes a file changes its name. Pages,
    templates and hooks refer to the plain names (`assets/js/quiz.js`); every such reference in
@@ -14,11 +14,12 @@ names, and the Content-Security-Policy for the inline scripts the pages still ca
      stylesheet loads on a page whose HTML has a class that leads one of its selectors (the first
      class of the selector that is not one of Material's `md-` classes: `.zakkaart h2` counts for
      "zakkaart"), or where CSS_ALSO says so (classes that a script adds).
-   - A script in PAGE_SCRIPTS loads on a page when its rule says the page uses it. It goes at the
-     end of the page's content: Material's instant navigation swaps the content and runs its
-     scripts in document order, so a page reached without a reload still gets them, and in this
-     order (quiz.js before mkdocs-quiz's script). Any other listed script loads on every page, at
-     the end of the body after Material's bundle. Every script is `defer`.
+   - A script in PAGE_SCRIPTS loads on a page when its rule says the page uses it. It goes last
+     in Material's container (overrides/partials/javascripts/content.html): instant navigation
+     swaps the container and runs its scripts again, so a page reached without a reload still gets
+     them, and it announces the new page (document$) only once the last script has loaded. Any
+     other listed script loads on every page, at the end of the body after Material's bundle.
+     Every script is `defer`.
    The HTML loses its indentation and comments (not in <pre>, <textarea>, <script>, <style>).
 3. CSP. The pages keep a few small inline scripts (Material's head scripts, with
    overrides/partials/javascripts/base.html). Their SHA-256 hashes are collected from the output;
@@ -37,6 +38,7 @@ from urllib.parse import urlsplit
 
 import rcssmin
 import rjsmin
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -59,8 +61,7 @@ PAGE_SCRIPTS = [
     ("assets/js/questions.js", example_questions),                     # copy buttons, bank filter
     ("assets/js/workshop-timer.js", lambda page, html: "data-ws-timer" in html or "data-ws-print" in html),
     ("assets/js/quiz-overview.js", lambda page, html: 'class="quiz-overview"' in html),
-    ("assets/js/quiz.js", quiz_page),                                  # before mkdocs-quiz's script
-    ("assets/js/mkdocs-quiz.js", quiz_page),                           # made by quizzes.py
+    ("assets/js/quiz.js", quiz_page),                                  # with mkdocs-quiz's (quizzes.py)
 ]
 # Stylesheets for markup that a script builds (its classes are not in the HTML).
 CSS_ALSO = {"assets/css/questions.css": example_questions}  # the copy buttons
@@ -84,6 +85,7 @@ _css: list[str] = []                # listed stylesheets, in order
 _scripts: list[str] = []            # listed scripts for every page, in order
 _classes: dict[str, set[str]] = {}  # scoped stylesheet -> the classes that lead its selectors
 _also: dict[str, set[str]] = {}     # page src_uri -> stylesheets CSS_ALSO adds
+_page_scripts: dict[str, list[str]] = {}  # page src_uri -> PAGE_SCRIPTS it loads
 _hashed: dict[str, str] = {}        # plain path -> hashed path
 _hashes: set[str] = set()           # 'sha256-…' of every inline script in the output
 
@@ -97,7 +99,7 @@ def on_config(config):
                           "extra_javascript does not list. Fix: list it there (load order) or drop the rule.")
     _css[:] = [str(path) for path in config.extra_css]
     _scripts[:] = [path for path in listed_js if path not in scoped]
-    for cache in (_classes, _also, _hashed, _hashes):
+    for cache in (_classes, _also, _page_scripts, _hashed, _hashes):
         cache.clear()
     config.extra_css = []
     config.extra_javascript = []
@@ -131,14 +133,20 @@ def leading_classes(css: str) -> set[str]:
 @event_priority(-200)  # after every other hook has shaped the content
 def on_page_content(html: str, page, config, files) -> str:
     _also[page.file.src_uri] = {path for path, uses in CSS_ALSO.items() if uses(page, html)}
-    tags = [f'<script defer src="{get_relative_url(path, page.url)}"></script>'
-            for path, uses in PAGE_SCRIPTS if uses(page, html)]
-    return html + "\n" + "\n".join(tags) if tags else html
+    _page_scripts[page.file.src_uri] = [path for path, uses in PAGE_SCRIPTS if uses(page, html)]
+    return html
+
+
+def page_scripts(page=None) -> Markup:
+    """For overrides/partials/javascripts/content.html: the page's own script tags."""
+    paths = _page_scripts.get(getattr(getattr(page, "file", None), "src_uri", None), [])
+    return Markup("".join(f'<script defer src="{get_relative_url(path, page.url)}"></script>' for path in paths))
 
 
 def on_env(env, config, files):
     """Replace each of our CSS/JS files by a minified copy under a hashed name (every page's
-    content is made by now, so generated files such as mkdocs-quiz's script are in `files`)."""
+    content is made by now, so files that hooks generate, such as quiz.js, are in `files`)."""
+    env.globals["page_scripts"] = page_scripts
     for file in [f for f in files if OWN.match(f.dest_uri)]:
         text = file.content_string
         small = rcssmin.cssmin(text) if file.dest_uri.endswith(".css") else rjsmin.jsmin(text)

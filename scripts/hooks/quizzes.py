@@ -11,12 +11,12 @@ questions, our quiz assets, and the overview table of the Zelftoetsen page.
    fingerprint (hash of its question ids) goes into `page.meta["quiz_fingerprint"]`: the nav
    (overrides/partials/nav-item.html) and quiz.js use it to mark a finished quiz.
 2. Assets only on quiz pages. mkdocs-quiz inlines its script (with its translations and settings)
-   into every quiz page; this hook takes those inline scripts out and writes them, unchanged, as
-   one file, assets/js/mkdocs-quiz.js (the same on every page, or the build fails). Which page
-   loads it, overrides/assets/js/quiz.js (before it) and css/quiz.css is decided by
-   scripts/hooks/assets.py, which also gives them content-hashed names: cacheable, and no inline
-   script for the Content-Security-Policy. mkdocs-quiz's own stylesheet is left out: quiz.css
-   repeats what its markup needs.
+   into every quiz page; this hook takes those inline scripts out and appends them, unchanged, to
+   overrides/assets/js/quiz.js in the built assets/js/quiz.js (the same on every page, or the
+   build fails). One file, so our code always runs first, also after instant navigation. Which
+   pages load it and quiz.css is decided by scripts/hooks/assets.py, which also gives them
+   content-hashed names: cacheable, and no inline script for the Content-Security-Policy.
+   mkdocs-quiz's own stylesheet is left out: quiz.css repeats what its markup needs.
 3. Markup (each change must match, so an upgrade of mkdocs-quiz that changes its markup fails the
    build instead of silently losing it): "Vraag n van N" as each question's heading, a "Volgende
    vraag" button, the explanation in a <details> (readable without JavaScript), one progress
@@ -39,7 +39,6 @@ import re
 from pathlib import Path
 from textwrap import dedent
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -47,9 +46,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 from mkdocs_quiz.parsing import CHECKBOX_REGEX, find_quizzes, mask_code_blocks
+from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
 ROOT = Path(__file__).resolve().parents[2]
-SETTINGS = yaml.safe_load((ROOT / "data" / "quiz.yml").read_text(encoding="utf-8"))
+SETTINGS = read_yaml(ROOT / "data" / "quiz.yml")
 PLACEHOLDER = re.compile(r"\{\{\s*zelftoetsen\s*\}\}")
 OLD_ID = re.compile(r'(?<=["#])quiz-(\d+)(?=["-])')  # quiz-3, quiz-3-question, quiz-3-0 (option)
 MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)(#[^)]*)?\)")
@@ -325,21 +325,32 @@ def on_page_content(html: str, page: Page, config, files) -> str:
 
 # mkdocs-quiz 1.7.1 appends three inline scripts: its translations, its settings, its code.
 PLUGIN_SCRIPTS = re.compile(r'<script type="text/javascript"(?: defer)?>(.*?)</script>', re.S)
-PLUGIN_JS = "assets/js/mkdocs-quiz.js"
+QUIZ_JS = "assets/js/quiz.js"
+_plugin_script: list[str] = []  # what mkdocs-quiz emitted on the first quiz page of this build
+
+
+def on_config(config):
+    _plugin_script.clear()
+    return config
 
 
 def move_plugin_scripts(html: str, page: Page, config, files) -> str:
-    """Take mkdocs-quiz's inline scripts out of the page; they become one file (see 2. above)."""
+    """Take mkdocs-quiz's inline scripts out of the page; they go after ours in quiz.js (see 2.)."""
     bodies = [body.strip() for body in PLUGIN_SCRIPTS.findall(html)]
     if len(bodies) != 3 or not bodies[0].startswith("window.mkdocsQuizTranslations") \
             or not bodies[1].startswith("window.mkdocsQuizConfig"):
         raise PluginError(f"quizzes.py: mkdocs-quiz's scripts changed on {page.file.src_uri} "
-                          f"(found {len(bodies)}); cannot move them into {PLUGIN_JS}.")
+                          f"(found {len(bodies)}); cannot move them into {QUIZ_JS}.")
     script = "\n".join(bodies) + "\n"
-    file = files.get_file_from_path(PLUGIN_JS)
-    if file is None:
-        files.append(File.generated(config, PLUGIN_JS, content=script, inclusion=InclusionLevel.INCLUDED))
-    elif file.content_string != script:
+    if not _plugin_script:
+        _plugin_script.append(script)
+        ours = files.get_file_from_path(QUIZ_JS)
+        if ours is None:
+            raise PluginError(f"quizzes.py: overrides/{QUIZ_JS} is missing.")
+        files.remove(ours)
+        combined = ours.content_string.rstrip() + "\n\n// mkdocs-quiz's own script (scripts/hooks/quizzes.py)\n" + script
+        files.append(File.generated(config, QUIZ_JS, content=combined, inclusion=InclusionLevel.INCLUDED))
+    elif _plugin_script[0] != script:
         raise PluginError(f"quizzes.py: mkdocs-quiz emits other scripts on {page.file.src_uri} than on other "
-                          f"quiz pages (another language?); {PLUGIN_JS} holds one version.")
+                          f"quiz pages (another language?); {QUIZ_JS} holds one version.")
     return PLUGIN_SCRIPTS.sub("", html)

@@ -21,14 +21,14 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import yaml
 from mkdocs.exceptions import PluginError
+from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
 log = logging.getLogger("mkdocs.hooks.validate")
 ROOT = Path(__file__).resolve().parents[2]
-PAGE_TYPES = yaml.safe_load((ROOT / "data" / "page_types.yml").read_text(encoding="utf-8"))
+PAGE_TYPES = read_yaml(ROOT / "data" / "page_types.yml")
 EVERY_PAGE = PAGE_TYPES.pop("every_page", {}).get("front_matter", ["type", "title", "description"])
-SAFETY = yaml.safe_load((ROOT / "data" / "safety.yml").read_text(encoding="utf-8"))
+SAFETY = read_yaml(ROOT / "data" / "safety.yml")
 SAFETY_WORDS = [
     (topic, re.compile(r"(?<![\w-])" + re.escape(stem), re.I))
     for topic, stems in SAFETY["topics"].items() for stem in stems
@@ -37,7 +37,7 @@ SAFETY_WORDS = [
 GENERATED = {
     entry["file"] if isinstance(entry, dict) else entry
     for entry in (
-        yaml.safe_load((ROOT / "data" / "workshop.yml").read_text(encoding="utf-8")) or {}
+        read_yaml(ROOT / "data" / "workshop.yml") or {}
     ).get("pdfs", [])
 } if (ROOT / "data" / "workshop.yml").exists() else set()
 

@@ -7,8 +7,8 @@ rules of deploy/nginx/, opened in Debian's Chromium.
 - `page`: a Playwright page in Debian's Chromium (pytest-playwright), with the browser's own
   background traffic shut off, any request to another host recorded in `page.foreign_requests`
   and console errors in `page.console_errors` (see `watch`).
-- `build_with(changes)`: build a copy of the project with some files changed (for tests that feed
-  the build broken content) and return the finished process (returncode, output).
+- `build_with(changes, strict=True)`: build a copy of the project with some files changed (for
+  tests that feed the build broken content) and return the finished process (returncode, output).
 - `all_pages`: relative URLs of every built HTML page.
 
 Set PREBUILT_SITE=/path/to/site to test an existing build instead (local iteration only).
@@ -37,10 +37,10 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "includes", "overrides", "scripts
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-def run_build(project: Path, dest: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of `project` into `dest`; output is stdout+stderr."""
+def run_build(project: Path, dest: Path, site_url: str | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+    """Run a MkDocs build (strict unless told) of `project` into `dest`; output is stdout+stderr."""
     return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--clean", "-d", str(dest)],
+        [*MKDOCS, "build", *(["--strict"] if strict else []), "--clean", "-d", str(dest)],
         cwd=project,
         env={**BUILD_ENV, "SITE_URL": site_url} if site_url else BUILD_ENV,
         capture_output=True,
@@ -118,8 +118,9 @@ CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) => co
 
 def watch(page):
     """Record on `page` its requests to other hosts (`page.foreign_requests`), its console errors
-    and uncaught exceptions (`page.console_errors`) and, among those, Content-Security-Policy
-    violations (`page.csp_violations`; the `page` fixture fails a test that has one)."""
+    and uncaught exceptions (`page.console_errors`; the uncaught ones also in `page.page_errors`)
+    and Content-Security-Policy violations (`page.csp_violations`; the `page` fixture fails a test
+    that has one)."""
     page.foreign_requests = []
     page.console_errors = []
     page.csp_violations = []
@@ -138,7 +139,13 @@ def watch(page):
 
     page.on("request", on_request)
     page.on("console", on_console)
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    page.page_errors = []  # uncaught exceptions only
+
+    def on_page_error(error):
+        page.console_errors.append(str(error))
+        page.page_errors.append(str(error))
+
+    page.on("pageerror", on_page_error)
     return page
 
 
@@ -155,7 +162,7 @@ def page(page):
 def build_with(tmp_path):
     """Build a copy of the project with `changes` ({relative path: text or None to delete})."""
 
-    def build(changes: dict[str, str | None]) -> subprocess.CompletedProcess:
+    def build(changes: dict[str, str | bytes | None], strict: bool = True) -> subprocess.CompletedProcess:
         project = tmp_path / "project"
         if project.exists():
             shutil.rmtree(project)
@@ -172,8 +179,11 @@ def build_with(tmp_path):
                 target.unlink()
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
-        proc = run_build(project, tmp_path / "out")
+                if isinstance(text, bytes):  # e.g. a file that is not UTF-8
+                    target.write_bytes(text)
+                else:
+                    target.write_text(text, encoding="utf-8")
+        proc = run_build(project, tmp_path / "out", strict=strict)
         proc.output = proc.stdout + proc.stderr
         return proc
 

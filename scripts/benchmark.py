@@ -84,7 +84,7 @@ def first_load(site: Path, html: Path) -> tuple[int, int]:
 
 
 def is_quiz(html: Path) -> bool:
-    return "assets/js/mkdocs-quiz." in html.read_text(encoding="utf-8")  # mkdocs-quiz's script
+    return re.search(r"assets/js/quiz\.[0-9a-f]{8}\.js", html.read_text(encoding="utf-8")) is not None
 
 
 def next_quiz(site: Path, quizzes: list[Path]) -> tuple[str, int, int]:

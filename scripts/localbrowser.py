@@ -3,7 +3,8 @@ run Lighthouse. One place for the browser flags that keep it off the network.
 
 - `serve(site)`: Python's static server in a thread (PDF printing, where headers do not matter).
 - `Nginx(site, port)`: Debian's nginx serving `site` with the deployment rules of
-  deploy/nginx/therapeutische-relatie.conf, as an intranet does (the tests, Lighthouse).
+  deploy/nginx/therapeutische-relatie.conf and the build's Content-Security-Policy, as an
+  intranet does (the tests, Lighthouse).
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 NGINX_RULES = ROOT / "deploy" / "nginx" / "therapeutische-relatie.conf"
+# The rules include the build's Content-Security-Policy from here, relative to nginx's configuration
+# folder; every build writes it into the site as CSP_FILE (scripts/hooks/assets.py).
+NGINX_CSP_INCLUDE = "snippets/therapeutische-relatie-csp.conf"
+CSP_FILE = "content-security-policy.conf"
 # The README's example serves the site under this path; the test server does too, besides "/".
 NGINX_SUBPATH = "/therapeutische-relatie/"
 
@@ -113,6 +118,11 @@ http {{
     def start(self) -> "Nginx":
         binary = nginx_binary()
         (self.workdir / "tmp").mkdir(parents=True, exist_ok=True)
+        csp = self.site / CSP_FILE
+        if not csp.is_file():
+            raise RuntimeError(f"{csp} is missing: the build writes it (scripts/hooks/assets.py)")
+        (self.workdir / NGINX_CSP_INCLUDE).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(csp, self.workdir / NGINX_CSP_INCLUDE)  # as the README tells a deployer
         conf = self.workdir / "nginx.conf"
         conf.write_text(self.config(), encoding="utf-8")
         base = [binary, "-p", str(self.workdir), "-c", str(conf), "-e", str(self.workdir / "error.log")]

@@ -4,9 +4,11 @@ Usage: python scripts/make_pdfs.py SITE_DIR
 
 Serves SITE_DIR on localhost, opens each page listed under `pdfs:` in
 data/workshop.yml in Debian's Chromium (via Playwright) and prints it to an A4
-PDF at the listed path inside SITE_DIR. The page's own print CSS decides what
-shows (Material hides header, navigation and footer). `./run build` calls this
-after `mkdocs build`.
+PDF at the listed path inside SITE_DIR: tagged (accessible structure), with an
+outline (bookmarks from the headings), its title and language from the page.
+The page's own print CSS decides what shows (Material hides header, navigation
+and footer). `./run build` calls this after `mkdocs build`; under `./run serve`
+scripts/hooks/serve.py calls it when a PDF is first asked for.
 """
 
 from __future__ import annotations
@@ -62,8 +64,10 @@ def make_pdfs(site: Path) -> list[Path]:
                 if not response or not response.ok:
                     raise SystemExit(f"make_pdfs: {pdf['page']} is not in {site} (build the site first)")
                 page.evaluate("document.fonts.ready.then(() => true)")
+                # Tagged (structure for screen readers), with an outline of the headings; the
+                # title comes from the page's <title>, the language from <html lang="nl">.
                 options = dict(path=str(out), format="A4", print_background=True,
-                               prefer_css_page_size=True)
+                               prefer_css_page_size=True, tagged=True, outline=True)
                 if pdf.get("max_pages") != 2:  # the guide: page numbers in the footer
                     options.update(
                         display_header_footer=True,

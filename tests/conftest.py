@@ -7,8 +7,8 @@ rules of deploy/nginx/, opened in Debian's Chromium.
 - `page`: a Playwright page in Debian's Chromium (pytest-playwright), with the browser's own
   background traffic shut off, any request to another host recorded in `page.foreign_requests`
   and console errors in `page.console_errors` (see `watch`).
-- `build_with(changes)`: build a copy of the project with some files changed (for tests that feed
-  the build broken content) and return the finished process (returncode, output).
+- `build_with(changes, strict=True)`: build a copy of the project with some files changed (for
+  tests that feed the build broken content) and return the finished process (returncode, output).
 - `all_pages`: relative URLs of every built HTML page.
 
 Set PREBUILT_SITE=/path/to/site to test an existing build instead (local iteration only).
@@ -28,7 +28,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from localbrowser import CHROMIUM, CHROMIUM_ARGS, Nginx, free_port  # noqa: E402  (shared with the scripts)
+sys.path.insert(0, str(ROOT / "scripts" / "hooks"))  # hooks import their helpers (words, datafile)
+from localbrowser import CHROMIUM, CHROMIUM_ARGS, CSP_FILE, Nginx, free_port  # noqa: E402  (shared with the scripts)
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -36,10 +37,10 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "includes", "overrides", "scripts
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-def run_build(project: Path, dest: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of `project` into `dest`; output is stdout+stderr."""
+def run_build(project: Path, dest: Path, site_url: str | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+    """Run a MkDocs build (strict unless told) of `project` into `dest`; output is stdout+stderr."""
     return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--clean", "-d", str(dest)],
+        [*MKDOCS, "build", *(["--strict"] if strict else []), "--clean", "-d", str(dest)],
         cwd=project,
         env={**BUILD_ENV, "SITE_URL": site_url} if site_url else BUILD_ENV,
         capture_output=True,
@@ -108,11 +109,28 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-NL", "service_workers": "block"}
 
 
+# Every page reports a Content-Security-Policy violation as a console error (Chromium logs most of
+# them itself; the event catches every one, also from a script that swallows errors).
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) => console.error(
+    "Content Security Policy violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline")
+    + " at " + e.sourceFile + ":" + e.lineNumber));"""
+
+
 def watch(page):
-    """Record on `page` its requests to other hosts (`page.foreign_requests`) and its console
-    errors and uncaught exceptions (`page.console_errors`)."""
+    """Record on `page` its requests to other hosts (`page.foreign_requests`), its console errors
+    and uncaught exceptions (`page.console_errors`; the uncaught ones also in `page.page_errors`)
+    and Content-Security-Policy violations (`page.csp_violations`; the `page` fixture fails a test
+    that has one)."""
     page.foreign_requests = []
     page.console_errors = []
+    page.csp_violations = []
+    page.add_init_script(CSP_LISTENER)
+
+    def on_console(message):
+        if message.type == "error":
+            page.console_errors.append(message.text)
+            if "Content Security Policy" in message.text:
+                page.csp_violations.append(message.text)
 
     def on_request(request):
         url = urlparse(request.url)
@@ -120,22 +138,31 @@ def watch(page):
             page.foreign_requests.append(request.url)
 
     page.on("request", on_request)
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    page.on("console", on_console)
+    page.page_errors = []  # uncaught exceptions only
+
+    def on_page_error(error):
+        page.console_errors.append(str(error))
+        page.page_errors.append(str(error))
+
+    page.on("pageerror", on_page_error)
     return page
 
 
 @pytest.fixture
 def page(page):
-    """The pytest-playwright page, recording requests to other hosts and console errors."""
-    return watch(page)
+    """The pytest-playwright page, recording requests to other hosts and console errors. Every
+    browser test runs under the site's Content-Security-Policy (nginx sends the build's header):
+    a violation during the test fails it."""
+    yield watch(page)
+    assert not page.csp_violations, "Content-Security-Policy violations:\n" + "\n".join(page.csp_violations)
 
 
 @pytest.fixture
 def build_with(tmp_path):
     """Build a copy of the project with `changes` ({relative path: text or None to delete})."""
 
-    def build(changes: dict[str, str | None]) -> subprocess.CompletedProcess:
+    def build(changes: dict[str, str | bytes | None], strict: bool = True) -> subprocess.CompletedProcess:
         project = tmp_path / "project"
         if project.exists():
             shutil.rmtree(project)
@@ -152,8 +179,11 @@ def build_with(tmp_path):
                 target.unlink()
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
-        proc = run_build(project, tmp_path / "out")
+                if isinstance(text, bytes):  # e.g. a file that is not UTF-8
+                    target.write_bytes(text)
+                else:
+                    target.write_text(text, encoding="utf-8")
+        proc = run_build(project, tmp_path / "out", strict=strict)
         proc.output = proc.stdout + proc.stderr
         return proc
 
@@ -166,6 +196,12 @@ def axe_source() -> str:
     if not path.exists():
         pytest.fail("axe-core is missing: run ./run test (it runs npm ci)", pytrace=False)
     return path.read_text(encoding="utf-8")
+
+
+def csp_of_the_build(site_dir: Path) -> str:
+    """The Content-Security-Policy that the build wrote for nginx (scripts/hooks/assets.py)."""
+    line = (site_dir / CSP_FILE).read_text(encoding="utf-8").splitlines()[-1]
+    return re.fullmatch(r'add_header Content-Security-Policy "([^"]+)" always;', line).group(1)
 
 
 def pdf_page_count(path: Path) -> int:

@@ -50,6 +50,8 @@ def load_hook():
 @pytest.mark.parametrize("bad_line, message", [
     ("*[werkrelatie] zonder dubbele punt", "not a glossary line"),
     ("*[ggz]: Nog een keer.", "'ggz' is already defined"),
+    ("*[leegte]: .", "the definition of 'leegte' has no words"),
+    ("*[getal]: 12 - 3.", "the definition of 'getal' has no words"),
 ])
 def test_bad_glossary_line_names_file_and_line(tmp_path, bad_line, message):
     """The hook's reader on a changed copy of the glossary (no build)."""

@@ -4,7 +4,8 @@ fail it.
 
 To add a rule that every page must meet, write a function `(page, path) -> list of problems` and
 register it with `@check("name")`; it then runs in the same walk. Checks that look at what
-happened during the whole visit (console errors, requests) come last.
+happened during the whole visit (console errors, requests, Content-Security-Policy violations)
+come last. nginx serves every page with the Content-Security-Policy the build wrote.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 from mkdocs.utils import yaml_load
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from conftest import ROOT, watch
+from conftest import ROOT, csp_of_the_build, watch
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SEARCH_READY = "Typ om te beginnen met zoeken"  # Material's search, once its index is loaded
@@ -86,6 +87,12 @@ def axe_dark(page, path):
     return switch_palette(page, "dark") or run_axe(page)
 
 
+@check("served with the build's CSP")
+def served_with_csp(page, path):
+    expected = page.expected_csp
+    return [] if page.response_csp == expected else [f"Content-Security-Policy: {page.response_csp!r}"]
+
+
 @check("no console errors")
 def no_console_errors(page, path):
     return list(page.console_errors)
@@ -96,6 +103,11 @@ def nothing_from_other_hosts(page, path):
     return list(page.foreign_requests)
 
 
+@check("no CSP violations")
+def no_csp_violations(page, path):
+    return list(page.csp_violations)
+
+
 class Walk:
     def __init__(self):
         self.pages: list[str] = []
@@ -103,16 +115,20 @@ class Walk:
 
 
 @pytest.fixture(scope="module")
-def walk(browser, browser_context_args, base_url, all_pages, axe_source) -> Walk:
+def walk(browser, browser_context_args, base_url, all_pages, axe_source, site_dir) -> Walk:
     """Load every page once and run every check on it."""
     result = Walk()
     context = browser.new_context(**browser_context_args, color_scheme="light")
     context.add_init_script(axe_source)
     page = watch(context.new_page())
+    page.expected_csp = csp_of_the_build(site_dir)
     for path in all_pages:
         page.console_errors.clear()
         page.foreign_requests.clear()
-        page.response_status = page.goto(base_url + path, wait_until="load").status
+        page.csp_violations.clear()
+        response = page.goto(base_url + path, wait_until="load")
+        page.response_status = response.status
+        page.response_csp = response.headers.get("content-security-policy")
         result.pages.append(path)
         for name, function in CHECKS.items():
             try:

@@ -23,7 +23,6 @@ from conftest import ROOT
 from quiztools import (ENGLISH, EXAM, OVERVIEW, QUIZ, STORE, accept_dialogs, active, answer, axe_violations,
                        choose, flat, follow, nav_quiz_pages, open_quiz, questions, quiz_keys, quiz_urls, store)
 
-QUIZ_JS_MARK = "window.quizListening"  # a line of quiz.js that survives compact()
 
 spec = importlib.util.spec_from_file_location("quizzes_hook", ROOT / "scripts" / "hooks" / "quizzes.py")
 hook = importlib.util.module_from_spec(spec)
@@ -45,17 +44,32 @@ def label_before(row) -> str:
 
 
 def test_assets_only_on_quiz_pages(site_dir, all_pages):
-    quiz_pages = set(quiz_urls()) | {OVERVIEW}
+    """quiz.js (with mkdocs-quiz's script appended) and quiz.css: files with content-hashed names,
+    on quiz pages only, quiz.js as the last script of Material's container (instant navigation runs
+    it, and announces the page only once it has loaded); the overview gets quiz.css and its own
+    small script; no page carries quiz code inline."""
+    quiz_pages = set(quiz_urls())
+    assert len(quiz_pages) >= 9
     for url in all_pages:
-        text = (site_dir / url / "index.html" if not url.endswith(".html") else site_dir / url).read_text(
-            encoding="utf-8")
-        ours, theirs = QUIZ_JS_MARK in text, "mkdocsQuizTranslations" in text
+        text = (site_dir / url / "index.html").read_text(encoding="utf-8")
+        scripts = re.findall(r'<script defer src="[./]*assets/js/([\w.-]+)"></script>', text)
+        styles = re.findall(r'<link rel="stylesheet" href="[./]*assets/css/(quiz[\w.-]*)">', text)
+        assert "mkdocsQuiz" not in text and "quizListening" not in text, f"{url}: inline quiz code"
+        quiz = [s for s in scripts if "quiz" in s and not s.startswith("quiz-status.")]
         if url in quiz_pages:
-            assert ours, f"{url}: quiz.js is not inlined"
-            assert theirs or url == OVERVIEW, f"{url}: mkdocs-quiz is not on the page"
+            assert len(quiz) == 1 and re.fullmatch(r"quiz\.[0-9a-f]{8}\.js", quiz[0]), f"{url}: {scripts}"
+            container = text[text.index('data-md-component="container"'):text.index('data-md-component="dialog"')]
+            assert container.rindex("<script") == container.index(f"assets/js/{quiz[0]}") - len('<script defer src="../../'), \
+                f"{url}: quiz.js is not the container's last script"
+            assert len(styles) == 1 and re.fullmatch(r"quiz\.[0-9a-f]{8}\.css", styles[0]), f"{url}: {styles}"
+        elif url == OVERVIEW:
+            assert [s.split(".")[0] for s in quiz] == ["quiz-overview"], scripts
+            assert len(styles) == 1, f"{url}: {styles}"
         else:
-            assert not ours and not theirs, f"{url}: quiz code on a page without quizzes"
-            assert "assets/js/quiz.js" not in text and "assets/css/quiz.css" not in text, url
+            assert quiz == [], f"{url}: quiz code on a page without quizzes"
+            assert styles == [], f"{url}: quiz.css on a page without quizzes"
+    built = next(site_dir.glob("assets/js/quiz.*.js")).read_text(encoding="utf-8")
+    assert built.index("quizListening") < built.index("mkdocsQuizTranslations"), "mkdocs-quiz's code runs first"
 
 
 def test_every_quiz_page_has_its_parts(site_dir):

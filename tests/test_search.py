@@ -67,10 +67,13 @@ def top_pages(page, query: str, n: int = 3) -> list[str]:
     meta = page.locator(".md-search-result__meta")
     box.fill("")
     box.press("End")  # Material reads the query on keyup
-    page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent === {PLACEHOLDER!r}")
+    # A function, not an expression string: Playwright would eval the string, which the site's CSP forbids.
+    page.wait_for_function("(text) => document.querySelector('.md-search-result__meta').textContent === text",
+                           arg=PLACEHOLDER)
     box.fill(query)
     box.press("End")
-    page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent !== {PLACEHOLDER!r}")
+    page.wait_for_function("(text) => document.querySelector('.md-search-result__meta').textContent !== text",
+                           arg=PLACEHOLDER)
     assert meta.text_content() != PLACEHOLDER
     hrefs = page.eval_on_selector_all(  # one item per page; its first link is the page itself
         ".md-search-result__item", f"items => items.slice(0, {n}).map(li => li.querySelector('a').href)"

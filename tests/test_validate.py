@@ -76,6 +76,8 @@ CASES = {
                                    f"{QUIZ_PAGE}:13: this option has no feedback directly under it (a blank line"),
     "no explanation": (QUIZ_PAGE, quiz_page(GOOD_QUESTION.replace("\nUitleg met een [link](../elementen/empathie.md).\n", "")),
                        f"{QUIZ_PAGE}:15: the question has no explanation"),
+    "same question twice": (QUIZ_PAGE, quiz_page(GOOD_QUESTION + "\n" + GOOD_QUESTION.replace("Goed antwoord", "Ander antwoord")),
+                            f"{QUIZ_PAGE}:21: the same question as on line 11"),
     "explanation without page link": (QUIZ_PAGE, quiz_page(GOOD_QUESTION.replace("[link](../elementen/empathie.md)", "link")),
                                       f"{QUIZ_PAGE}:15: the explanation does not link"),
     "v marker": (QUIZ_PAGE, quiz_page(GOOD_QUESTION.replace("- [x]", "- [v]")), f"{QUIZ_PAGE}:13: `[v]` is not an option marker"),
@@ -169,7 +171,8 @@ def test_broken_quiz_fails_the_build(build_with):
 
 
 def test_link_errors_fail_the_build_naming_the_file(build_with):
-    """MkDocs' own link validation (mkdocs.yml `validation:`) for Markdown links, ours for raw HTML."""
+    """MkDocs' own link validation (mkdocs.yml `validation:`) for Markdown links, ours for raw HTML
+    and, from MkDocs' link data, for anchors."""
     result = build_with({"docs/over.md": "---\ntype: page\ntitle: Over\ndescription: Iets.\n---\n\n# Over\n\n"
                                          "[x](bestaat-niet.md) en [y](woordenlijst.md#geen-anker)\n\n"
                                          '<a href="../bestaat-niet/">z</a>\n'})
@@ -177,3 +180,90 @@ def test_link_errors_fail_the_build_naming_the_file(build_with):
     assert "'over.md' contains a link 'bestaat-niet.md'" in result.output
     assert "'woordenlijst.md' does not contain an anchor '#geen-anker'" in result.output
     assert "docs/over.md:11: link `../bestaat-niet/` leads nowhere" in result.output
+    assert "docs/over.md:9: the link `woordenlijst.md#geen-anker` goes to woordenlijst.md, which has no anchor " \
+           "`#geen-anker`. Fix: use one of its anchors (" in result.output
+
+
+def test_missing_anchor_and_page_outside_nav_fail_every_build(build_with):
+    """Without --strict too (as `mkdocs serve` without the runner would build): a link to a missing
+    anchor and a page that the navigation leaves out stop the build with file, line and fix."""
+    result = build_with({"docs/over.md": (ROOT / "docs/over.md").read_text(encoding="utf-8")
+                         + "\nZie [de woordenlijst](woordenlijst.md#bestaat-niet).\n",
+                         "docs/los.md": "---\ntype: page\ntitle: Los\ndescription: Een losse pagina.\n"
+                                        "reviewed: 2026-12-01\nnext_review: 2027-12-01\n---\n\n# Los\n\nTekst.\n"},
+                        strict=False)
+    assert result.returncode != 0, result.output[-2000:]
+    line = (ROOT / "docs/over.md").read_text(encoding="utf-8").count("\n") + 2
+    assert f"docs/over.md:{line}: the link `woordenlijst.md#bestaat-niet` goes to woordenlijst.md, which has no " \
+           "anchor `#bestaat-niet`. Fix:" in result.output, result.output[-3000:]
+    assert "docs/los.md:1: the page is not in the navigation, so readers only find it by searching. " \
+           "Fix: add it under `nav:` in mkdocs.yml" in result.output, result.output[-3000:]
+    assert "Traceback" not in result.output
+
+
+# --- data files, encodings, glossary: never a traceback --------------------------------------------
+
+from datafile import read_text, read_yaml  # noqa: E402  (scripts/hooks on the path: conftest)
+
+DATA_FILES = sorted(p.name for p in (ROOT / "data").glob("*.yml"))
+HOOKS = sorted((ROOT / "scripts" / "hooks").glob("*.py"))
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_broken_yaml_names_file_line_column_and_fix(tmp_path, name):
+    """Every data file, broken on line 3 (an unclosed list), read as the hooks read it."""
+    lines = (ROOT / "data" / name).read_text(encoding="utf-8").splitlines()
+    broken = tmp_path / "data" / name
+    broken.parent.mkdir()
+    broken.write_text("\n".join(lines[:2] + ["kapot: [een, twee", "  - drie: vier"] + lines[2:]) + "\n", encoding="utf-8")
+    with pytest.raises(PluginError) as error:
+        read_yaml(broken)
+    message = str(error.value)
+    assert re.match(rf"{re.escape(str(broken))}:\d+:\d+: the YAML cannot be read: .+\. Fix: ", message), message
+    assert "line 3" in message or f"{broken}:3:" in message or f"{broken}:4:" in message, message
+
+
+def test_every_hook_reads_data_files_through_read_yaml():
+    """No hook parses a data file on its own (it would end in a traceback on broken YAML)."""
+    assert len(HOOKS) >= 12
+    for hook in HOOKS:
+        text = hook.read_text(encoding="utf-8")
+        if hook.name == "datafile.py":
+            continue
+        for call in re.findall(r"yaml\.(?:safe_)?load\((.*)", text):
+            assert "data" not in call and ".yml" not in call and "read_text" not in call, f"{hook.name}: yaml.load({call}"
+
+
+def test_broken_yaml_fails_the_build_without_traceback(build_with):
+    text = (ROOT / "data" / "quiz.yml").read_text(encoding="utf-8")
+    result = build_with({"data/quiz.yml": text + "extra: [open\n"})
+    assert result.returncode != 0
+    assert re.search(r"data/quiz\.yml:\d+:\d+: the YAML cannot be read: .*Fix: ", result.output), result.output[-2000:]
+    assert "Traceback" not in result.output, result.output[-3000:]
+
+
+def test_non_utf8_page_names_file_line_and_column(tmp_path):
+    """In memory: the validator's first look at the files (before anything reads them)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "goed.md").write_text("# Goed\n", encoding="utf-8")
+    (docs / "fout.md").write_bytes("# Fout\n\nEen café".encode("utf-8") + b"\nmet caf\xe9 in Latin-1.\n")
+    files = SimpleNamespace(documentation_pages=lambda: [
+        SimpleNamespace(abs_src_path=str(docs / name)) for name in ("goed.md", "fout.md")])
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    with pytest.raises(PluginError, match="not saved as UTF-8"):
+        VALIDATOR.on_files(files, config)
+    with pytest.raises(PluginError) as error:  # the reader the validator uses
+        read_text(docs / "fout.md")
+    assert str(error.value).endswith(
+        "fout.md:4:8: byte 0xe9 is not UTF-8 text. Fix: save the file as UTF-8 (in most editors: Save with "
+        "encoding, UTF-8), or retype the character there."), str(error.value)
+
+
+def test_non_utf8_page_fails_the_build_without_traceback(build_with):
+    over = (ROOT / "docs" / "over.md").read_bytes()
+    result = build_with({"docs/over.md": over + b"\nEen caf\xe9.\n"})
+    assert result.returncode != 0
+    line = over.count(b"\n") + 2
+    assert f"docs/over.md:{line}:8: byte 0xe9 is not UTF-8 text. Fix: " in result.output, result.output[-2000:]
+    assert "Traceback" not in result.output, result.output[-3000:]

@@ -573,3 +573,21 @@ def test_workshop_page_links_the_pdfs_with_format_and_size(page, base_url, pdfs)
         assert "PDF" in link.inner_text() and "A4" in link.inner_text()
         response = page.request.get(link.evaluate("a => a.href"))
         assert response.ok and response.headers["content-type"] == "application/pdf"
+
+
+def test_pdfs_are_tagged_with_outline_title_and_language(pdfs, site_dir):
+    """Accessible PDFs: tagged (a structure tree for screen readers), an outline (bookmarks), the
+    page's title and the document language Dutch."""
+    assert len(pdfs) == len(DATA["pdfs"]) >= 2
+    for entry in DATA["pdfs"]:
+        path = pdfs[entry["key"]]
+        info = pdfinfo(path)
+        assert re.search(r"^Tagged:\s+yes$", info, re.M), f"{path.name}: not tagged"
+        page = site_dir / (entry["page"].removesuffix(".md").removesuffix("index") + ("/" if not entry["page"].endswith("index.md") else "")) / "index.html"
+        title = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8")).group(1)
+        assert re.search(r"^Title:\s+(.*)$", info, re.M).group(1) == title.replace("&amp;", "&"), path.name
+        raw = path.read_bytes()
+        catalog = re.search(rb"/Type /Catalog.*?>>\s*endobj", raw, re.S).group(0)
+        assert b"/Lang (nl)" in catalog and b"/Outlines" in catalog and b"/StructTreeRoot" in catalog, catalog
+        structure = subprocess.run(["pdfinfo", "-struct", str(path)], capture_output=True, text=True).stdout
+        assert "Document" in structure and re.search(r"^\s+P\b", structure, re.M), structure[:500]

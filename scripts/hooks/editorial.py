@@ -20,9 +20,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from reviews import dutch_date  # noqa: E402  (same folder: MkDocs puts it on sys.path)
+from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
 CHANGELOG = Path(__file__).resolve().parents[2] / "data" / "changelog.yml"
 ROLES = {  # key in mkdocs.yml -> Dutch label
@@ -60,7 +60,7 @@ def roles(config) -> list[dict]:
 
 
 def versions(path: Path = CHANGELOG) -> list[dict]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = read_yaml(path) or []
     if not isinstance(entries, list) or not entries:
         raise PluginError(f"{path.name}: no versions. Fix: add `- version: \"1.0\"` with `date:` and `changes:`.")
     for number, entry in enumerate(entries, start=1):

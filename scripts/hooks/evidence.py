@@ -24,8 +24,8 @@ import html
 import re
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
+from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "evidence.yml"
 PLACEHOLDER = re.compile(r"\{\{\s*evidence(?P<kind>_chart|_table|_references)?(?:\s+(?P<arg>[^\s}]+))?\s*\}\}")
@@ -71,7 +71,7 @@ def on_page_markdown(markdown, page, config, files):
 # --- data ----------------------------------------------------------------------------------------
 
 def load(path: Path) -> dict[str, dict]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     for key, row in data.items():
         missing = [name for name in REQUIRED if row.get(name) in (None, "")]
         if missing:

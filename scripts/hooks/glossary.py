@@ -55,7 +55,14 @@ def read_terms(path: Path) -> list[tuple[str, str]]:
                 f"{seen[term]}. Fix: keep one definition."
             )
         seen[term] = number
-        terms.append((term, match["definition"].strip()))
+        definition = match["definition"].strip()
+        if not re.search(r"[^\W\d_]{2}", definition):
+            raise PluginError(
+                f"includes/abbreviations.md:{number}: the definition of '{term}' has no words "
+                f"(‘{definition}’); the tooltip would show just that. "
+                "Fix: write a short definition in words after the colon."
+            )
+        terms.append((term, definition))
     return terms
 
 

@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
 log = logging.getLogger("mkdocs.hooks.items")
 ROOT = Path(__file__).resolve().parents[2]
-SETTINGS = yaml.safe_load((ROOT / "data" / "quiz.yml").read_text(encoding="utf-8"))
+SETTINGS = read_yaml(ROOT / "data" / "quiz.yml")
 
 OPTION = re.compile(r"^[-*]\s*\[([xX ]?)\]\s*(.*)$")
 KIND = re.compile(r"<!--\s*(veiligheid|afweging)\s*-->")

@@ -22,7 +22,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
@@ -30,10 +29,11 @@ from mkdocs.utils.meta import get_data
 from mkdocs_quiz.parsing import find_quizzes, mask_code_blocks
 
 from words import article_words
+from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
 log = logging.getLogger("mkdocs.hooks.learning")
 ROOT = Path(__file__).resolve().parents[2]
-SETTINGS = yaml.safe_load((ROOT / "data" / "quiz.yml").read_text(encoding="utf-8"))
+SETTINGS = read_yaml(ROOT / "data" / "quiz.yml")
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december"]
 OBJECTIVES = re.compile(r"\{\{\s*leerdoelen\s*\}\}")
@@ -181,7 +181,7 @@ def compute_load(config) -> dict[str, str]:
 
 
 def proof(config) -> str:
-    changelog = yaml.safe_load((ROOT / "data" / "changelog.yml").read_text(encoding="utf-8"))
+    changelog = read_yaml(ROOT / "data" / "changelog.yml")
     if not changelog or not isinstance(changelog, list) or "version" not in changelog[0]:
         raise PluginError("data/changelog.yml:1: the first entry has no `version`. Fix: start the list with "
                           "`- version: \"1.0\"`, `date: YYYY-MM-DD` and `changes:`.")

@@ -32,9 +32,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
+from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "moments.yml"
 SETTINGS = Path(__file__).resolve().parents[2] / "data" / "settings.yml"
@@ -130,12 +130,12 @@ def on_page_markdown(markdown, page, config, files):
 # --- Reading and checking ----------------------------------------------------------------------
 
 def load_moments(path: Path) -> dict[str, dict]:
-    rows = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rows = read_yaml(path)
     return {row["id"]: {"label": row["label"], "intro": row.get("intro", "")} for row in rows}
 
 
 def load_settings(path: Path) -> dict[str, str]:
-    return {row["id"]: row["label"] for row in yaml.safe_load(path.read_text(encoding="utf-8"))}
+    return {row["id"]: row["label"] for row in read_yaml(path)}
 
 
 def scan(markdown: str, where: str, offset: int = 0):

@@ -10,12 +10,13 @@ questions, our quiz assets, and the overview table of the Zelftoetsen page.
    question no longer exists, or that are malformed, before mkdocs-quiz reads them. A page's
    fingerprint (hash of its question ids) goes into `page.meta["quiz_fingerprint"]`: the nav
    (overrides/partials/nav-item.html) and quiz.js use it to mark a finished quiz.
-2. Assets only on quiz pages. overrides/assets/js/quiz.js and css/quiz.css are inlined into the
-   content of quiz pages (`quiz: {enabled: true}`) and of the overview page, nowhere else. Inline,
-   because Material's instant navigation re-runs scripts in the content in document order: our
-   script must run before mkdocs-quiz's (which follows the content) on every arrival. Both are
-   inlined without comments (compact()); mkdocs-quiz's own stylesheet is left out, quiz.css
-   repeats what its markup needs. The overview gets only the shared top part of quiz.css.
+2. Assets only on quiz pages. mkdocs-quiz inlines its script (with its translations and settings)
+   into every quiz page; this hook takes those inline scripts out and appends them, unchanged, to
+   overrides/assets/js/quiz.js in the built assets/js/quiz.js (the same on every page, or the
+   build fails). One file, so our code always runs first, also after instant navigation. Which
+   pages load it and quiz.css is decided by scripts/hooks/assets.py, which also gives them
+   content-hashed names: cacheable, and no inline script for the Content-Security-Policy.
+   mkdocs-quiz's own stylesheet is left out: quiz.css repeats what its markup needs.
 3. Markup (each change must match, so an upgrade of mkdocs-quiz that changes its markup fails the
    build instead of silently losing it): "Vraag n van N" as each question's heading, a "Volgende
    vraag" button, the explanation in a <details> (readable without JavaScript), one progress
@@ -38,17 +39,17 @@ import re
 from pathlib import Path
 from textwrap import dedent
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 from mkdocs_quiz.parsing import CHECKBOX_REGEX, find_quizzes, mask_code_blocks
+from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
 ROOT = Path(__file__).resolve().parents[2]
-ASSETS = ROOT / "overrides" / "assets"
-SETTINGS = yaml.safe_load((ROOT / "data" / "quiz.yml").read_text(encoding="utf-8"))
+SETTINGS = read_yaml(ROOT / "data" / "quiz.yml")
 PLACEHOLDER = re.compile(r"\{\{\s*zelftoetsen\s*\}\}")
 OLD_ID = re.compile(r'(?<=["#])quiz-(\d+)(?=["-])')  # quiz-3, quiz-3-question, quiz-3-0 (option)
 MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)(#[^)]*)?\)")
@@ -316,25 +317,40 @@ def on_page_content(html: str, page: Page, config, files) -> str:
         html = html.replace("</h1>", "</h1>" + NOSCRIPT, 1) if "</h1>" in html else NOSCRIPT + html
         html = config_element({"hand-in": exam, "pass-mark": SETTINGS["pass_mark"], "fingerprint": fingerprint(ids),
                                "total": len(ids)}) + html
+        html = move_plugin_scripts(html, page, config, files)
     elif 'class="quiz-overview"' in html:
         html = config_element({"pass-mark": SETTINGS["pass_mark"]}) + html
-    else:
-        return html
-    script = compact((ASSETS / "js" / "quiz.js").read_text(encoding="utf-8"), js=True)
-    style = compact((ASSETS / "css" / "quiz.css").read_text(encoding="utf-8"))
-    if not quiz_enabled(page.meta):  # the overview: only the shared part of the style
-        style = style.split(OVERVIEW_CUT, 1)[0]
-    return f"<script>{script}</script>\n{html}\n<style>{style}</style>"
+    return html
 
 
-OVERVIEW_CUT = "/* === quiz pages only === */"
+# mkdocs-quiz 1.7.1 appends three inline scripts: its translations, its settings, its code.
+PLUGIN_SCRIPTS = re.compile(r'<script type="text/javascript"(?: defer)?>(.*?)</script>', re.S)
+QUIZ_JS = "assets/js/quiz.js"
+_plugin_script: list[str] = []  # what mkdocs-quiz emitted on the first quiz page of this build
 
 
-def compact(code: str, js: bool = False) -> str:
-    """Our own CSS/JS without comments and indentation, for inlining (the files stay readable).
-    Only whole-line `//` comments are dropped: no string in quiz.js holds `//`."""
-    code = re.sub(r"/\*.*?\*/", lambda m: m.group(0) if m.group(0) == OVERVIEW_CUT else "", code, flags=re.S)
-    if js:
-        code = re.sub(r"^\s*//.*\n", "", code, flags=re.M)
-    code = re.sub(r"^[ \t]+", "", code, flags=re.M)
-    return re.sub(r"\n{2,}", "\n", code).strip()
+def on_config(config):
+    _plugin_script.clear()
+    return config
+
+
+def move_plugin_scripts(html: str, page: Page, config, files) -> str:
+    """Take mkdocs-quiz's inline scripts out of the page; they go after ours in quiz.js (see 2.)."""
+    bodies = [body.strip() for body in PLUGIN_SCRIPTS.findall(html)]
+    if len(bodies) != 3 or not bodies[0].startswith("window.mkdocsQuizTranslations") \
+            or not bodies[1].startswith("window.mkdocsQuizConfig"):
+        raise PluginError(f"quizzes.py: mkdocs-quiz's scripts changed on {page.file.src_uri} "
+                          f"(found {len(bodies)}); cannot move them into {QUIZ_JS}.")
+    script = "\n".join(bodies) + "\n"
+    if not _plugin_script:
+        _plugin_script.append(script)
+        ours = files.get_file_from_path(QUIZ_JS)
+        if ours is None:
+            raise PluginError(f"quizzes.py: overrides/{QUIZ_JS} is missing.")
+        files.remove(ours)
+        combined = ours.content_string.rstrip() + "\n\n// mkdocs-quiz's own script (scripts/hooks/quizzes.py)\n" + script
+        files.append(File.generated(config, QUIZ_JS, content=combined, inclusion=InclusionLevel.INCLUDED))
+    elif _plugin_script[0] != script:
+        raise PluginError(f"quizzes.py: mkdocs-quiz emits other scripts on {page.file.src_uri} than on other "
+                          f"quiz pages (another language?); {QUIZ_JS} holds one version.")
+    return PLUGIN_SCRIPTS.sub("", html)

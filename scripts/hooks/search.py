@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE_TYPES = yaml.safe_load((ROOT / "data" / "page_types.yml").read_text(encoding="utf-8"))
+PAGE_TYPES = read_yaml(ROOT / "data" / "page_types.yml")
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -10,7 +10,9 @@ Rules, in the order they run:
             confrontation or aggression includes the "Veiligheid eerst" box (data/safety.yml)
   quizzes   mkdocs-quiz markup, including the cases the plugin renders silently wrong
   holes     `{{ … }}` placeholders that no hook filled
-  links     links written in raw HTML (MkDocs itself checks Markdown links and anchors)
+  links     links written in raw HTML (MkDocs itself checks Markdown links and anchors); a
+            Markdown link to a missing anchor (from MkDocs' own link data) and a page that is not
+            in the navigation are errors here too, so they fail every build, not only --strict
 """
 
 from __future__ import annotations
@@ -21,14 +23,16 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from datafile import read_text, read_yaml  # same folder: MkDocs puts it on sys.path
 
 log = logging.getLogger("mkdocs.hooks.validate")
 ROOT = Path(__file__).resolve().parents[2]
-PAGE_TYPES = yaml.safe_load((ROOT / "data" / "page_types.yml").read_text(encoding="utf-8"))
+PAGE_TYPES = read_yaml(ROOT / "data" / "page_types.yml")
 EVERY_PAGE = PAGE_TYPES.pop("every_page", {}).get("front_matter", ["type", "title", "description"])
-SAFETY = yaml.safe_load((ROOT / "data" / "safety.yml").read_text(encoding="utf-8"))
+SAFETY = read_yaml(ROOT / "data" / "safety.yml")
 SAFETY_WORDS = [
     (topic, re.compile(r"(?<![\w-])" + re.escape(stem), re.I))
     for topic, stems in SAFETY["topics"].items() for stem in stems
@@ -37,7 +41,7 @@ SAFETY_WORDS = [
 GENERATED = {
     entry["file"] if isinstance(entry, dict) else entry
     for entry in (
-        yaml.safe_load((ROOT / "data" / "workshop.yml").read_text(encoding="utf-8")) or {}
+        read_yaml(ROOT / "data" / "workshop.yml") or {}
     ).get("pdfs", [])
 } if (ROOT / "data" / "workshop.yml").exists() else set()
 
@@ -51,6 +55,7 @@ ELEMENT_ID = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
 
 problems: list[str] = []
 raw_links: list[tuple[str, int, str, str]] = []  # (source, line, page url, href)
+pages: list = []  # every documentation page of the build (for the anchor check after rendering)
 
 
 def report(src: str, line: int, message: str, fix: str) -> None:
@@ -61,7 +66,39 @@ def report(src: str, line: int, message: str, fix: str) -> None:
 def on_config(config):
     problems.clear()
     raw_links.clear()
+    pages.clear()
     return config
+
+
+@event_priority(100)  # before any hook reads a page
+def on_files(files, config):
+    """Every page and snippet is UTF-8 text; otherwise stop here, naming file, line and column
+    (MkDocs and the hooks would fail on it with a traceback)."""
+    root = Path(config.config_file_path).resolve().parent
+    sources = [Path(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path]
+    sources += sorted((root / "includes").glob("*.md"))
+    broken = []
+    for source in sources:
+        try:
+            read_text(source)
+        except PluginError as error:
+            broken.append(str(error))
+    if broken:
+        for message in broken:
+            log.error(message)
+        raise PluginError(f"{len(broken)} file(s) not saved as UTF-8: see the lines above, each names file, line and fix.")
+    return files
+
+
+def on_nav(nav, config, files):
+    """A page outside the navigation is only found by search (MkDocs warns only)."""
+    in_nav = {page.file.src_uri for page in nav.pages}
+    for file in files.documentation_pages():
+        if file.src_uri not in in_nav and file.inclusion.is_in_nav():
+            report(f"{Path(config.docs_dir).name}/{file.src_uri}", 1,
+                   "the page is not in the navigation, so readers only find it by searching.",
+                   "add it under `nav:` in mkdocs.yml, in the section where it belongs, or delete the file.")
+    return nav
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -78,11 +115,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         raise PluginError(f"{src}: {len(problems) - before} quiz problem(s), see above.")
     check_holes(src, markdown, lines)
     collect_raw_links(src, page.url, masked)
+    pages.append(page)
     return markdown
 
 
 def on_post_build(config):
     check_raw_links(Path(config.site_dir))
+    check_anchors(Path(getattr(config, "docs_dir", "docs")).name)
     if problems:
         raise PluginError(
             f"{len(problems)} content problem(s): see the lines above, each names file, line and fix."
@@ -240,8 +279,16 @@ def check_quizzes(src: str, meta: dict, lines: list[str]) -> None:
         report(src, blocks[0][0], "this page has quizzes but the quiz plugin is not enabled on it; "
                "they would print raw, answers visible.",
                "add `quiz: {enabled: true}` and `type: quiz` to the front matter.")
+    asked: dict[str, int] = {}
     for start, end in blocks:
         check_question(src, start, lines[start:end - 1])
+        body = lines[start:end - 1]
+        first = next((i for i, line in enumerate(body) if ANSWER.match(line.strip())), len(body))
+        question = " ".join(" ".join(body[:first]).split()).casefold()
+        if question and question in asked:
+            report(src, start, f"the same question as on line {asked[question]}; the learner would answer it twice.",
+                   "remove one of them, or ask something else here.")
+        asked.setdefault(question, start)
 
 
 def check_question(src: str, tag_line: int, body: list[str]) -> None:
@@ -312,6 +359,28 @@ def check_holes(src: str, markdown: str, lines: list[str]) -> None:
         line = next((n for n, l in enumerate(lines, start=1) if hole in l), 1)
         report(src, line, f"unknown placeholder `{hole}`: no hook fills it.",
                "check its spelling against the hooks in scripts/hooks/ (README lists them).")
+
+
+# --- anchors of Markdown links ------------------------------------------------------------------
+
+
+def check_anchors(docs: str) -> None:
+    """MkDocs records each page's links to anchors and each page's anchors; a link to an anchor
+    that its page lacks is reported with the line of the link."""
+    for page in pages:
+        for target, links in (getattr(page, "links_to_anchors", None) or {}).items():
+            present = getattr(target.page, "present_anchor_ids", None)
+            if present is None:
+                continue
+            for anchor, link in links.items():
+                if anchor in present:
+                    continue
+                lines = page.file.content_string.splitlines()
+                line = next((n for n, text in enumerate(lines, start=1) if f"({link}" in text or link in text), 1)
+                known = ", ".join(f"#{a}" for a in sorted(present) if not a.startswith(("__", "fn")))[:300]
+                report(f"{docs}/{page.file.src_uri}", line,
+                       f"the link `{link}` goes to {target.src_uri}, which has no anchor `#{anchor}`.",
+                       f"use one of its anchors ({known or 'none'}), or link the page without `#…`.")
 
 
 # --- links in raw HTML --------------------------------------------------------------------------

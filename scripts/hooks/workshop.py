@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
+from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
 DATA = "data/workshop.yml"
 PLACEHOLDER = re.compile(r"\{\{\s*workshop_(\w+)(?:[ \t]+([^}\s]+))?\s*\}\}")
@@ -38,7 +39,7 @@ class DataError(Exception):
 
 def load(root: Path) -> dict:
     """Read and check data/workshop.yml; raise DataError naming the fix."""
-    data = yaml.safe_load((root / DATA).read_text(encoding="utf-8"))
+    data = read_yaml(root / DATA)
     steps = data.get("steps") or []
     numbers = [s.get("number") for s in steps]
     if numbers != list(range(1, len(steps) + 1)):

@@ -1,9 +1,13 @@
 /* Example questions (markup from scripts/hooks/questions.py):
    - a copy button after every question (`.vraag`) on any page;
    - on the Vragenbank, the filters by moment and by setting (both apply) and the live count.
-   Runs on every page view: Material's document$ also emits after instant navigation. */
+   scripts/hooks/assets.py loads it at the end of the content of pages with example questions.
+   Set up once per document, it then works on every page view: Material's document$ also emits
+   after instant navigation (a later page that carries this script again does not set it up twice). */
 (function () {
   "use strict";
+  if (window.vraagScriptLoaded) return;
+  window.vraagScriptLoaded = true;
 
   var FEEDBACK_MS = 2500;
 
@@ -169,9 +173,12 @@
     if (bank && !bank.showFor) setupFilter(bank);
   }
 
-  if (window.document$) {
-    window.document$.subscribe(init);
-  } else {
-    document.addEventListener("DOMContentLoaded", init);
+  // Loaded with the page: Material's bundle (which defines document$) runs after this script.
+  // Loaded by instant navigation: document$ replays its last page at once, then emits this one.
+  function start() {
+    if (window.document$) window.document$.subscribe(init);
+    else init();
   }
+  if (window.document$) start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

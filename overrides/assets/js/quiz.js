@@ -1,11 +1,12 @@
 /* Self-check quizzes: the learning-module behaviour around mkdocs-quiz 1.7.1's questions
  * (markup: scripts/hooks/quizzes.py; look: overrides/assets/css/quiz.css).
  *
- * Loading. quizzes.py inlines this file at the top of the content of quiz pages and of the
- * Zelftoetsen overview, so it runs before mkdocs-quiz's own script: on a full load its work waits
- * for DOMContentLoaded, where it is the first listener; after an instant navigation Material
- * re-runs the content's scripts in document order, with the new page already in place. It needs no
- * inline event handler, no script in a URL and no eval (ready for a Content-Security-Policy).
+ * Loading. scripts/hooks/assets.py puts this file (under a hashed name, `defer`) at the end of the
+ * content of quiz pages, right before mkdocs-quiz's own script, so it runs first: on a full load
+ * both run in document order once the page is parsed; after an instant navigation Material runs
+ * the content's scripts in document order again, with the new page already in place. It needs no
+ * inline event handler, no script in a URL and no eval (it runs under the site's
+ * Content-Security-Policy). The Zelftoetsen overview has its own small script, quiz-overview.js.
  *
  * Storage. Everything lives in localStorage under keys that start with "quiz_"; <path> is
  * location.pathname of the quiz page (e.g. "/zelftoetsen/eindtoets/"):
@@ -18,7 +19,7 @@
  *                          handed in); quiz-status.js shows the check mark in the navigation.
  *   quiz_name              the name typed for the proof of participation (only in this browser).
  *   quiz_probe             written and removed at once, to find out whether storage works.
- * "Wis alle antwoorden" on the overview removes every key that starts with "quiz_".
+ * "Wis alle antwoorden" on the overview (quiz-overview.js) removes every key that starts with "quiz_".
  *
  * Events, dispatched on document:
  *   quiz:handed-in   the Eindtoets is handed in; detail = {score, max, percent, passed, passMark}
@@ -60,16 +61,6 @@
     verdictWrong: "niet goed",
     restarted: "De eindtoets is gewist. Je kunt opnieuw beginnen.",
     needName: "Vul eerst je naam in.",
-    notStarted: "Nog niet begonnen",
-    busy: "Bezig: {a} van {n} beantwoord, {c} goed",
-    done: "Afgerond: {c} van {n} goed",
-    examBusy: "Bezig: {a} van {n} beantwoord",
-    examDone: "Ingeleverd: {c} van {n} goed, ",
-    examPassed: "geslaagd",
-    examFailed: "nog niet geslaagd",
-    confirmAll: "Wil je de antwoorden van alle zelftoetsen in deze browser wissen? Ook je naam voor het " +
-      "bewijs van deelname wordt gewist.",
-    clearedAll: "Alle antwoorden in deze browser zijn gewist.",
   };
   var MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
     "oktober", "november", "december"];
@@ -496,42 +487,6 @@
     goTo(list[0], list[0].querySelector(".quiz-number"));
   }
 
-  // --- the overview ------------------------------------------------------------------------------
-
-  function showOverview(overview) {
-    var cfg = config() || {};
-    overview.querySelectorAll(".quiz-status").forEach(function (cell) {
-      var ids = cell.getAttribute("data-quiz-ids").split(" ");
-      var saved = readObject(KEY.progress + new URL(cell.closest("tr").querySelector("a").href).pathname);
-      var answered = ids.filter(function (id) {
-        return saved[id] && saved[id].answered === true && Array.isArray(saved[id].selectedValues);
-      });
-      var correct = answered.filter(function (id) { return saved[id].correct === true; }).length;
-      var exam = cell.hasAttribute("data-hand-in"), complete = answered.length === ids.length;
-      var v = { a: answered.length, n: ids.length, c: correct };
-      if (exam && !complete) {
-        var draft = readObject(KEY.draft + new URL(cell.closest("tr").querySelector("a").href).pathname);
-        v.a = ids.filter(function (id) { return Array.isArray(draft[id]) && draft[id].length; }).length;
-      }
-      cell.textContent = !v.a ? TEXT.notStarted
-        : exam ? (complete ? fill(TEXT.examDone, v) + (correct * 100 >= cfg.passMark * ids.length ? TEXT.examPassed
-          : TEXT.examFailed) : fill(TEXT.examBusy, v))
-          : fill(complete ? TEXT.done : TEXT.busy, v);
-      cell.classList.toggle("is-done", complete);
-    });
-  }
-
-  function wipeAll(overview) {
-    if (!confirm(TEXT.confirmAll)) return;
-    var keys = [];
-    try { keys = Object.keys(localStorage); } catch (e) { /* nothing stored */ }
-    keys.forEach(function (key) { if (key.indexOf("quiz_") === 0) removeItem(key); });
-    showOverview(overview);
-    document.dispatchEvent(new CustomEvent("quiz:status"));
-    var status = document.querySelector(".quiz-wipe-status");
-    if (status) status.textContent = TEXT.clearedAll;
-  }
-
   // --- events ----------------------------------------------------------------------------------
 
   // Enter on an option answers (element quizzes); arrow keys move between checkboxes too.
@@ -569,8 +524,7 @@
   function onClick(event) {
     var target = event.target instanceof Element ? event.target : null;
     if (!target) return;
-    var cfg = config(), overview = document.querySelector(".quiz-overview");
-    if (overview && target.closest(".quiz-wipe-all")) wipeAll(overview);
+    var cfg = config();
     if (target.closest(".quiz-next")) next(target.closest(".quiz-next"));
     if (target.closest(".quiz-handin-button") && cfg) handIn(quizzes(), cfg);
     if (target.closest(".quiz-proof-print")) printProof();
@@ -603,8 +557,6 @@
       if (cfg.handIn) restoreDraft(list);
       refresh();
     }
-    var overview = document.querySelector(".quiz-overview");
-    if (overview) showOverview(overview);
   }
 
   // mkdocs-quiz tells when its counts change (answer, reset, its own set-up).

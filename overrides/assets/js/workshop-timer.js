@@ -1,12 +1,16 @@
 /* Workshop "De bouwstenen": step timer for the projector (workshop/timer) and the
    print button on the handout. Markup and step data come from scripts/hooks/workshop.py.
-   Runs on every page load (Material's document$), does nothing on other pages. */
+   scripts/hooks/assets.py loads it at the end of the content of the pages that use it. Set up once
+   per document, it then runs on every page view (Material's document$, also after instant
+   navigation): it starts the timer where there is one and stops it on the next page. */
 (function () {
   "use strict";
+  if (window.wsTimerLoaded) return;
+  window.wsTimerLoaded = true;
 
   let teardown = null;
 
-  document$.subscribe(function () {
+  function onPage() {
     if (teardown) teardown();
     teardown = null;
     document.querySelectorAll("[data-ws-print]").forEach(function (button) {
@@ -16,7 +20,16 @@
     const root = document.querySelector("[data-ws-timer]");
     const source = document.getElementById("ws-timer-data");
     if (root && source) teardown = timer(root, JSON.parse(source.dataset.json));
-  });
+  }
+
+  // Loaded with the page: Material's bundle (which defines document$) runs after this script.
+  // Loaded by instant navigation: document$ replays its last page at once, then emits this one.
+  function start() {
+    if (window.document$) window.document$.subscribe(onPage);
+    else onPage();
+  }
+  if (window.document$) start();
+  else document.addEventListener("DOMContentLoaded", start);
 
   /* "12:05" for time left, "+0:40" for time over. */
   function format(ms) {

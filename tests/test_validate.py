@@ -10,6 +10,7 @@ quiz fails the build, and link errors in a page fail it with both MkDocs' and ou
 from __future__ import annotations
 
 import importlib.util
+import re
 import textwrap
 from pathlib import Path
 from types import SimpleNamespace

@@ -159,17 +159,18 @@ def on_env(env, config, files):
     return env
 
 
-def deliver(output: str, where: str, base: str, also: set[str]) -> str:
-    """Add the page's stylesheets and every-page scripts, point every reference to one of our
-    assets at its hashed name, and collect the hashes of the inline scripts. `base`: the site
-    root's URL as seen from the page ("../../" or "/")."""
+def deliver(output: str, where: str, base: str, also: set[str], material: bool = True) -> str:
+    """Add the page's stylesheets and every-page scripts (only to Material's pages: `material`),
+    point every reference to one of our assets at its hashed name, and collect the hashes of the
+    inline scripts. `base`: the site root's URL as seen from the page ("../../" or "/")."""
     if output.count("</head>") != 1 or output.count("</body>") != 1:
         raise PluginError(f"{where}: assets.py expects one </head> and one </body> in the page.")
-    used = {name for attr in CLASS_ATTR.findall(output) for name in attr.split()}
-    css = [path for path in _css if path in CSS_EVERY_PAGE or path in also or _classes.get(path, set()) & used]
-    links = "".join(f'<link rel="stylesheet" href="{base}{path}">' for path in css)
-    scripts = "".join(f'<script defer src="{base}{path}"></script>' for path in _scripts)
-    output = output.replace("</head>", links + "</head>").replace("</body>", scripts + "</body>")
+    if material:
+        used = {name for attr in CLASS_ATTR.findall(output) for name in attr.split()}
+        css = [path for path in _css if path in CSS_EVERY_PAGE or path in also or _classes.get(path, set()) & used]
+        links = "".join(f'<link rel="stylesheet" href="{base}{path}">' for path in css)
+        scripts = "".join(f'<script defer src="{base}{path}"></script>' for path in _scripts)
+        output = output.replace("</head>", links + "</head>").replace("</body>", scripts + "</body>")
 
     def hashed(match: re.Match) -> str:
         path = match.group("path")
@@ -204,6 +205,10 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_template(output: str, template_name: str, config) -> str:
     if not template_name.endswith(".html"):
         return output
+    if "data-md-component" not in output:
+        # A page of our own, not one of Material's (the LMS package's launch page): its own
+        # references get their hashed names, nothing is added.
+        return deliver(output, template_name, "", set(), material=False)
     # A page from a theme template (404.html) is served at any depth: addresses from the root.
     base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
     return deliver(output, template_name, base, set())

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
+from datafile import read_text, read_yaml  # same folder: MkDocs puts it on sys.path
 
 log = logging.getLogger("mkdocs.hooks.items")
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,7 +77,7 @@ def front_matter(lines: list[str]) -> tuple[dict, int]:
 
 
 def read_items(path: Path, rel: str) -> tuple[dict, list[Item]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_text(path).splitlines()
     meta, start = front_matter(lines)
     items, block, opened, fenced = [], [], None, False
     for n, line in enumerate(lines[start:], start=start + 1):

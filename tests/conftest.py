@@ -28,6 +28,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "scripts" / "hooks"))  # hooks loaded by path import their helpers
 from localbrowser import CHROMIUM, CHROMIUM_ARGS, Nginx, free_port  # noqa: E402  (shared with the scripts)
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]

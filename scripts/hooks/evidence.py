@@ -21,14 +21,14 @@ An unknown key or field stops the build, naming file, line and the fix.
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 
+from placeholders import Problem, fill, macros, markup, no_argument
+
 DATA = Path(__file__).resolve().parents[2] / "data" / "evidence.yml"
-PLACEHOLDER = re.compile(r"\{\{\s*evidence(?P<kind>_chart|_table|_references)?(?:\s+(?P<arg>[^\s}]+))?\s*\}\}")
 REQUIRED = ("label", "k", "k_unit", "effect", "citation", "apa")
 FIELDS = ("label", "k", "n", "effect", "ci", "d", "g", "r", "r_equiv", "r2", "note", "citation", "apa")
 KINDS = ("element", "training", "other")
@@ -50,22 +50,21 @@ def on_serve(server, config, builder):
 def on_page_markdown(markdown, page, config, files):
     counter = iter(range(1, 1000))
 
-    def replace(match):
-        kind, arg = match.group("kind"), match.group("arg")
+    def one(arg):
+        if not arg:
+            raise Problem("placeholder without a key", "write {{ evidence KEY }}")
         try:
-            if kind == "_chart":
-                return chart(_evidence, f"evidence-chart-{next(counter)}")
-            if kind == "_table":
-                return table(_evidence)
-            if kind == "_references":
-                return references(_evidence)
-            if not arg:
-                raise LookupError("placeholder without a key. Fix: write {{ evidence KEY }}.")
             return field(_evidence, arg)
         except LookupError as error:
-            raise PluginError(f"{where(page, config, match.group(0))}: {error}") from None
+            problem, _, fix = str(error).partition(". Fix: ")
+            raise Problem(problem, fix.rstrip(".")) from None
 
-    return PLACEHOLDER.sub(replace, markdown)
+    return fill(markdown, page, config, {
+        "evidence": one,
+        "evidence_chart": no_argument("evidence_chart", lambda: chart(_evidence, f"evidence-chart-{next(counter)}")),
+        "evidence_table": no_argument("evidence_table", lambda: table(_evidence)),
+        "evidence_references": no_argument("evidence_references", lambda: references(_evidence)),
+    })
 
 
 # --- data ----------------------------------------------------------------------------------------
@@ -89,20 +88,6 @@ def of_kind(data: dict, *kinds: str) -> list[dict]:
 def plotted_r(row) -> str | None:
     """The r a row is plotted with: its own r, or the r converted from its g or d."""
     return row.get("r") or row.get("r_equiv")
-
-
-def where(page, config, snippet: str) -> str:
-    """'docs/x.md:LINE' of the first occurrence of `snippet` in the page's source file."""
-    root = Path(config["config_file_path"]).parent
-    src = Path(page.file.abs_src_path)
-    try:
-        name = src.relative_to(root).as_posix()
-    except ValueError:
-        name = src.as_posix()
-    text = src.read_text(encoding="utf-8")
-    offset = text.find(snippet)
-    line = text.count("\n", 0, offset) + 1 if offset >= 0 else 1
-    return f"{name}:{line}"
 
 
 # --- Dutch formatting -----------------------------------------------------------------------------
@@ -170,18 +155,14 @@ def field(data: dict, arg: str) -> str:
 def apa(row) -> str:
     """The APA reference, its English text marked as such (WCAG 3.1.2), plus a visible Dutch
     "bron onvolledig" note where a part could not be verified."""
-    text = f'<span lang="en">{" ".join(row["apa"].split())}</span>'
-    if row.get("incomplete"):
-        text += (f' <span class="bron-onvolledig" lang="nl"><strong>Bron onvolledig:</strong> '
-                 f'{html.escape(row["incomplete"])}.</span>')
-    return text
+    return str(macros("evidence.html").apa(markup(" ".join(row["apa"].split())), row.get("incomplete")))
 
 
 def references(data: dict) -> str:
     unique = {}
     for row in of_kind(data, "element", "training"):
         unique.setdefault(" ".join(row["apa"].split()), apa(row))
-    return "\n" + "\n".join(f"- {unique[key]}" for key in sorted(unique)) + "\n"
+    return str(macros("evidence.md").references([markup(unique[key]) for key in sorted(unique)]))
 
 
 # --- table ---------------------------------------------------------------------------------------
@@ -194,20 +175,10 @@ def table(data: dict) -> str:
         for other in ("d", "g"):
             if row.get(other) and not row["effect"].startswith(other):
                 figures += f"; {other} = {row[other]}"
-        cells = [row["label"], f"{number(row['k'])} {row['k_unit']}",
-                 participants(row) or "niet vermeld", figures, row["citation"]]
-        rows.append('<tr><th scope="row">' + html.escape(cells[0]) + "</th>"
-                    + "".join(f"\n<td>{html.escape(c)}</td>" for c in cells[1:]) + "</tr>")  # newlines: search splits cells
-    head = "".join(f'<th scope="col">{h}</th>' for h in
-                   ("Element", "Studies", "Deelnemers", "Effect", "Bron"))
-    return (
-        '\n<div class="evidence-tabel" role="region" tabindex="0" aria-labelledby="evidence-tabel">\n'
-        '<table class="evidence-tabel__tabel">\n'
-        '<caption id="evidence-tabel">Samenhang met het behandelresultaat: '
-        "de meta-analyses in Psychotherapy, 55(4), 2018</caption>\n"
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
-        + "\n</tbody>\n</table>\n</div>\n"
-    )
+        rows.append({"label": row["label"], "studies": f"{number(row['k'])} {row['k_unit']}",
+                     "participants": participants(row) or "niet vermeld", "figures": figures,
+                     "citation": row["citation"]})
+    return str(macros("evidence.html").table(rows))
 
 
 # --- chart ---------------------------------------------------------------------------------------

@@ -18,6 +18,12 @@
     if (root && source) teardown = timer(root, JSON.parse(source.dataset.json));
   });
 
+  /* On a touch screen without a keyboard the hint says to tap the button, not to press space. */
+  function startHint() {
+    const touch = window.matchMedia && window.matchMedia("(hover: none) and (pointer: coarse)").matches;
+    return touch ? "Gepauzeerd. Tik op Start om te beginnen." : "Gepauzeerd. Druk op spatie om te starten.";
+  }
+
   /* "12:05" for time left, "+0:40" for time over. */
   function format(ms) {
     const seconds = ms >= 0 ? Math.ceil(ms / 1000) : Math.floor(-ms / 1000);
@@ -71,7 +77,7 @@
         status.textContent = "Nog minder dan een minuut.";
         if (!warned && running) { warned = true; say("Nog één minuut voor stap " + step().number + "."); }
       } else {
-        status.textContent = running ? "De klok loopt." : "Gepauzeerd. Druk op spatie om te starten.";
+        status.textContent = running ? "De klok loopt." : startHint();
       }
       toggleLabel.textContent = running ? "Pauze" : "Start";
       const totalLeft = steps.slice(index + 1).reduce(function (sum, s) { return sum + s.minutes; }, 0) * 60000

@@ -17,7 +17,6 @@ import importlib.util
 import json
 import re
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 from types import SimpleNamespace
@@ -564,15 +563,6 @@ def test_timer_survives_instant_navigation(page, base_url):
 
 def pdfinfo(path: Path) -> str:
     return subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-
-
-@pytest.fixture(scope="session")
-def pdfs(site_dir) -> dict[str, Path]:
-    """The PDFs as `./run build` makes them (scripts/make_pdfs.py on the built site)."""
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts/make_pdfs.py"), str(site_dir)],
-                          capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return {entry["key"]: site_dir / entry["file"] for entry in DATA["pdfs"]}
 
 
 def test_handout_pdf_is_a4_two_pages_fonts_embedded(pdfs):

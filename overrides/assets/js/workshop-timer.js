@@ -1,5 +1,5 @@
-/* Workshop "De bouwstenen": step timer for the projector (workshop/timer) and the
-   print button on the handout. Markup and step data come from scripts/hooks/workshop.py.
+/* Workshop "De bouwstenen": step timer for the projector (workshop/timer), and the print buttons
+   (data-ws-print) of the hand-out and the zakkaart. Markup and step data come from scripts/hooks/workshop.py.
    Runs on every page load (Material's document$), does nothing on other pages. */
 (function () {
   "use strict";
@@ -11,12 +11,21 @@
     teardown = null;
     document.querySelectorAll("[data-ws-print]").forEach(function (button) {
       button.hidden = false;
-      button.onclick = function () { window.print(); };
+      button.onclick = function () { print(button.dataset.wsPrint); };
     });
     const root = document.querySelector("[data-ws-timer]");
     const source = document.getElementById("ws-timer-data");
     if (root && source) teardown = timer(root, JSON.parse(source.dataset.json));
   });
+
+  /* Print the page; `mode` picks a print layout (html[data-print=…], e.g. the zakkaart's sheet of
+     cards), cleared again once the print dialog closes. */
+  function print(mode) {
+    const html = document.documentElement;
+    if (mode) html.dataset.print = mode;
+    window.addEventListener("afterprint", function () { delete html.dataset.print; }, { once: true });
+    window.print();
+  }
 
   /* On a touch screen without a keyboard the hint says to tap the button, not to press space. */
   function startHint() {

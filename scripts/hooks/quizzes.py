@@ -191,6 +191,20 @@ def number_questions(html: str, ids: list[str], topics: list, page: Page, exam: 
     return html
 
 
+def answer_key(html: str, page: Page) -> str:
+    """The printed worksheet's answer key: per question the letters (A, B, …) of its right options,
+    in the order the options print."""
+    rows = []
+    for n, block in enumerate(html.split('<div class="quiz"')[1:], start=1):
+        options = re.findall(r'<input[^>]*name="answer"[^>]*>', block.split("</fieldset>", 1)[0])
+        letters = [chr(ord("A") + i) for i, option in enumerate(options) if 'data-correct="true"' in option]
+        if not letters:
+            raise PluginError(f"{page.file.src_uri}: question {n} has no right option in mkdocs-quiz's markup; "
+                              "cannot print its answer key.")
+        rows.append((n, letters))
+    return str(T().answer_key(page.title, rows))
+
+
 def progress_bar(total: int) -> str:
     return str(T().progress(total))
 
@@ -236,6 +250,8 @@ def on_page_content(html: str, page: Page, config, files) -> str:
             if not n:
                 raise PluginError(f"{page.file.src_uri}: no results panel. Fix: put `<!-- mkdocs-quiz results -->` "
                                   "after the last question.")
+            if not exam:
+                html += answer_key(html, page)
         noscript = str(T().noscript())
         html = html.replace("</h1>", "</h1>" + noscript, 1) if "</h1>" in html else noscript + html
         html = config_element({"hand-in": exam, "pass-mark": SETTINGS["pass_mark"], "fingerprint": fingerprint(ids),

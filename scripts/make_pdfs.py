@@ -1,14 +1,15 @@
-"""Print the workshop PDFs (handout, trainer's guide) from a built site.
+"""Print the site's PDFs (workshop hand-out and guide, zakkaart cards and A4) from a built site.
 
 Usage: python scripts/make_pdfs.py SITE_DIR
 
-Serves SITE_DIR on localhost, opens each page listed under `pdfs:` in
-data/workshop.yml in Debian's Chromium (via Playwright) and prints it to an A4
-PDF at the listed path inside SITE_DIR: tagged (accessible structure), with an
-outline (bookmarks from the headings), its title and language from the page.
-The page's own print CSS decides what shows (Material hides header, navigation
-and footer). `./run build` calls this after `mkdocs build`; under `./run serve`
-scripts/hooks/serve.py calls it when a PDF is first asked for.
+Serves SITE_DIR on localhost, opens each page listed under `pdfs:` in a data file
+(data/workshop.yml, data/zakkaart.yml) in Debian's Chromium (via Playwright) and prints it to an
+A4 PDF at the listed path inside SITE_DIR: tagged (accessible structure), with an outline
+(bookmarks from the headings), its title and language from the page. The page's own print CSS
+decides what shows (Material hides header, navigation and footer); `print: NAME` picks one of the
+page's print layouts (html[data-print=NAME]), `page_numbers: true` adds a footer with page
+numbers. `./run build` calls this after `mkdocs build`; under `./run serve` scripts/hooks/serve.py
+calls it when a PDF is first asked for.
 """
 
 from __future__ import annotations
@@ -49,26 +50,37 @@ def page_count(pdf: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf.read_bytes()))
 
 
+def pdf_entries() -> list[dict]:
+    """Every entry under `pdfs:` in the data files, in file order."""
+    entries = []
+    for path in sorted((ROOT / "data").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            entries += data.get("pdfs") or []
+    return entries
+
+
 def make_pdfs(site: Path) -> list[Path]:
-    data = yaml.safe_load((ROOT / "data" / "workshop.yml").read_text(encoding="utf-8"))
     server, base = serve(site)
     written = []
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             page = browser.new_page(locale="nl-NL")
-            for pdf in data["pdfs"]:
+            for pdf in pdf_entries():
                 out = site / pdf["file"]
                 out.parent.mkdir(parents=True, exist_ok=True)
                 response = page.goto(base + page_url(site, pdf["page"]), wait_until="load")
                 if not response or not response.ok:
                     raise SystemExit(f"make_pdfs: {pdf['page']} is not in {site} (build the site first)")
                 page.evaluate("document.fonts.ready.then(() => true)")
+                page.evaluate("mode => { if (mode) document.documentElement.dataset.print = mode; }",
+                              pdf.get("print") or "")
                 # Tagged (structure for screen readers), with an outline of the headings; the
                 # title comes from the page's <title>, the language from <html lang="nl">.
                 options = dict(path=str(out), format="A4", print_background=True,
                                prefer_css_page_size=True, tagged=True, outline=True)
-                if pdf.get("max_pages") != 2:  # the guide: page numbers in the footer
+                if pdf.get("page_numbers"):  # the guide: page numbers in the footer
                     options.update(
                         display_header_footer=True,
                         header_template="<span></span>",
@@ -80,7 +92,7 @@ def make_pdfs(site: Path) -> list[Path]:
                 if pdf.get("max_pages") and pages > pdf["max_pages"]:
                     raise SystemExit(
                         f"make_pdfs: {pdf['file']} has {pages} pages, at most {pdf['max_pages']} allowed. "
-                        "Shorten the handout or its writing lines in data/workshop.yml."
+                        "Shorten the page (for the hand-out: its writing lines in data/workshop.yml)."
                     )
                 print(f"{out.relative_to(site)}: {pages} page(s), A4")
                 written.append(out)

@@ -10,6 +10,7 @@ rules of deploy/nginx/, opened in Debian's Chromium.
 - `build_with(changes, strict=True)`: build a copy of the project with some files changed (for
   tests that feed the build broken content) and return the finished process (returncode, output).
 - `all_pages`: relative URLs of every built HTML page.
+- `pdfs`: the PDFs as `./run build` makes them ({key: path}, keys as under `pdfs:` in data/*.yml).
 
 Set PREBUILT_SITE=/path/to/site to test an existing build instead (local iteration only).
 """
@@ -188,6 +189,16 @@ def build_with(tmp_path):
         return proc
 
     return build
+
+
+@pytest.fixture(scope="session")
+def pdfs(site_dir) -> dict[str, Path]:
+    """The PDFs as `./run build` makes them (scripts/make_pdfs.py on the built site), printed once."""
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_pdfs.py"), str(site_dir)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    from make_pdfs import pdf_entries
+    return {entry["key"]: site_dir / entry["file"] for entry in pdf_entries()}
 
 
 @pytest.fixture(scope="session")

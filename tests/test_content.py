@@ -80,11 +80,15 @@ def test_safety_box_is_not_repeated_in_search(site_dir):
 
 
 def test_zakkaart_has_the_one_line_version(site_dir):
-    card = article(site_dir, "zakkaart")
-    lines = card.select(".veiligheid-kort")
-    assert len(lines) == 1 and not card.select(".veiligheid")
-    text = lines[0].get_text(" ")
-    assert "113" in text and "0800-0113" in text and "zelfdoding" in text
+    """On the A4 summary once, and on the back of every badge card (the preview and the sheet)."""
+    page = article(site_dir, "zakkaart")
+    assert not page.select(".veiligheid")
+    summary = page.select(".zakkaart .veiligheid-kort")
+    backs = page.select(".kaart--achter")
+    assert len(summary) == 1 and len(backs) == 9
+    for line in summary + [back.select_one(".veiligheid-kort") for back in backs]:
+        text = line.get_text(" ")
+        assert "113" in text and "0800-0113" in text and "zelfdoding" in text
 
 
 def page_text(title: str, body: str) -> str:

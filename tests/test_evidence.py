@@ -54,15 +54,18 @@ def source_figures(text: str) -> set[str]:
 def evidence_html(site_dir) -> BeautifulSoup:
     html = (site_dir / "achtergrond" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.select_one("figure.evidence-chart svg"), "no evidence chart on Waarom het werkt"
+    assert soup.select("figure.evidence-chart .evidence-chart__row"), "no evidence chart on Waarom het werkt"
     assert soup.select_one("table.evidence-tabel__tabel"), "no evidence table on Waarom het werkt"
     return soup
 
 
 def shown_figures(soup: BeautifulSoup) -> set[str]:
-    chart = soup.select_one("figure.evidence-chart svg")
-    chart_text = " ".join(t.get_text(" ") for t in chart.find_all(["text", "desc"])
-                          if "axis" not in (t.get("class") or []))
+    """Figures in the chart's rows (label, k and the exact figures read out to screen readers; the
+    shown values are these rounded, checked in test_chart_is_accessible_and_complete) and in the
+    table."""
+    chart_text = " ".join(" ".join(t.get_text(" ") for t in row.select(
+        ".evidence-chart__label, .evidence-chart__k, .visually-hidden"))
+        for row in soup.select("figure.evidence-chart .evidence-chart__row"))
     table_text = soup.select_one("table.evidence-tabel__tabel").get_text(" ")
     return figures(chart_text) | figures(table_text)
 
@@ -84,26 +87,62 @@ def test_every_shown_figure_is_in_the_reference(evidence_html):
     assert not missing, f"figures on the page but not in evidence.md: {sorted(missing)}"
 
 
+def two_decimals(value: str) -> str:
+    return f"{float(value):.2f}".lstrip("0")
+
+
 def test_chart_is_accessible_and_complete(evidence_html):
-    svg = evidence_html.select_one("figure.evidence-chart svg")
-    assert svg.get("role") == "img"
-    ids = svg["aria-labelledby"].split()
-    assert [svg.find(id=i).name for i in ids] == ["title", "desc"]
-    assert evidence_html.select_one("figure.evidence-chart figcaption").get_text(strip=True)
+    figure = evidence_html.select_one("figure.evidence-chart")
+    assert figure.find(id=figure["aria-labelledby"]).get_text(strip=True), "the chart has no name"
+    assert figure.select_one("figcaption").get_text(strip=True)
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     # Relationship elements only (a training result is not one), each with its k; a g without
-    # an r of its own is plotted as its r equivalent ("≈ .14").
+    # an r of its own is plotted as its r equivalent ("≈ .14"). One number format: two decimals.
     elements = [row for row in data.values() if row.get("kind", "element") == "element"]
-    values = [t.get_text() for t in svg.select("text.value")]
-    assert len(values) >= 7, "fewer bars than relationship elements"
-    assert values == [row["r"] or f"≈ {row['r_equiv']}" for row in elements if row.get("r") or row.get("r_equiv")]
     plotted = [row for row in elements if row.get("r") or row.get("r_equiv")]
-    assert [t.get_text() for t in svg.select("text.k")] == [f"k = {row['k']}" for row in plotted]
-    assert not any("Training" in t.get_text() for t in svg.select("text.label"))
+    rows = figure.select(".evidence-chart__row")
+    assert len(rows) == len(plotted) >= 7, "fewer bars than relationship elements"
+    values = [r.select_one(".evidence-chart__value").get_text() for r in rows]
+    assert values == [two_decimals(row["r"]) if row.get("r") else f"≈ {two_decimals(row['r_equiv'])}"
+                      for row in plotted]
+    assert [r.select_one(".evidence-chart__k").get_text() for r in rows] == [f"k = {row['k']}" for row in plotted]
+    # Screen readers hear each row's exact figures, with the interval where there is one.
+    for row, element in zip(rows, plotted):
+        spoken = row.select_one(".visually-hidden").get_text()
+        assert (element.get("r") or element["r_equiv"]) in spoken
+        assert all(bound in spoken for bound in element.get("ci") or []), spoken
+        assert row.select_one(".evidence-chart__plot")["aria-hidden"] == "true"
+    assert not any("Training" in t.get_text() for t in figure.select(".evidence-chart__label"))
     rows = evidence_html.select("table.evidence-tabel__tabel tbody tr")
     assert [r.th.get_text() for r in rows] == [row["label"] for row in data.values()
                                                if row.get("kind", "element") in ("element", "training")]
     assert evidence_html.select_one("table.evidence-tabel__tabel caption").get_text(strip=True)
+
+
+def test_evidence_table_stacks_on_a_phone(page, base_url):
+    """At 390 px the table's rows stack: every column is visible at full width, with its name, and
+    nothing scrolls sideways (issue 12)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + "achtergrond/", wait_until="load")
+    region = page.locator(".evidence-tabel")
+    found = region.evaluate("""region => {
+        const box = region.getBoundingClientRect();
+        const headers = [...region.querySelectorAll('thead th')].map(th => th.textContent.trim());
+        const cells = [...region.querySelectorAll('tbody td')].map(td => {
+            const r = td.getBoundingClientRect();
+            return {label: getComputedStyle(td, '::before').content.replace(/"/g, ''), left: r.left,
+                    right: r.right, width: r.width, text: td.textContent.trim()};
+        });
+        return {sideways: region.scrollWidth - region.clientWidth, width: box.width, left: box.left,
+                right: box.right, headers, cells};
+    }""")
+    assert found["sideways"] <= 0, f"the table scrolls {found['sideways']} px sideways"
+    cells = found["cells"]
+    assert len(cells) >= 40 and len(cells) % 4 == 0
+    assert [c["label"] for c in cells[:4]] == found["headers"][1:], "each cell names its column"
+    for cell in cells:
+        assert cell["left"] >= found["left"] - 1 and cell["right"] <= found["right"] + 1, cell
+        assert cell["width"] >= 0.9 * found["width"], f"a column is squeezed: {cell}"
 
 
 def test_placeholders_render_dutch_phrases():

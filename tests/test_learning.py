@@ -30,7 +30,8 @@ def test_element_pages_show_their_objectives_under_kort_gezegd(site_dir):
         article = soup(site_dir, f"elementen/{path.stem}").select_one("article")
         box = article.select_one(".learning-objectives")
         assert box is not None, path.name
-        assert flat(box.select_one(".admonition-title").get_text()) == "Na dit onderdeel kun je"
+        assert box.name == "details" and flat(box.summary.get_text()) == \
+            f"Na dit onderdeel kun je ({len(objectives(path))} leerdoelen)"
         assert [flat(li.get_text()) for li in box.select("li")] == [flat(o) for o in objectives(path)]
         previous = box.find_previous_sibling()
         assert "abstract" in previous.get("class", []) and "Kort gezegd" in previous.get_text(), path.name

@@ -64,6 +64,8 @@ def test_every_link_in_the_copy_points_to_a_file(offline_dir):
 
 def test_navigation_works_from_disk(disk_page, offline_dir):
     disk_page.goto((offline_dir / "index.html").as_uri())
+    disk_page.locator(".md-tabs__link", has_text="Kennis").click()  # the home page has tabs, no sidebar
+    expect(disk_page).to_have_url(re.compile(r"/achtergrond\.html$"))
     disk_page.locator(".md-sidebar--primary a.md-nav__link:visible", has_text="De zeven elementen").click()
     expect(disk_page).to_have_url(re.compile(r"/elementen/index\.html$"))
     disk_page.locator(".md-content a[href='empathie.html']").first.click()

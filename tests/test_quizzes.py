@@ -531,7 +531,7 @@ def test_quizzes_work_after_instant_navigation(page, base_url):
     page.wait_for_function("() => window.document$ !== undefined")
     page.evaluate("window.stillHere = true")
 
-    follow(page, page.locator(".md-sidebar--primary a[href$='/zelftoetsen/']").first)
+    follow(page, page.locator(".md-tabs__link[href$='/zelftoetsen/']").first)  # the home page: tabs, no sidebar
     assert page.url == base_url + OVERVIEW
     follow(page, page.locator(".quiz-overview a").first)
     assert page.url == base_url + QUIZ
@@ -562,7 +562,7 @@ def test_quizzes_work_after_instant_navigation(page, base_url):
         assert page.locator(".quiz input:checked").count() == 0, url
         dialogs.clear()
 
-    follow(page, page.locator(".md-sidebar--primary a[href$='/zelftoetsen/']").first)
+    follow(page, page.locator(".md-tabs__link[href$='/zelftoetsen/']").first)  # the home page: tabs, no sidebar
     statuses = page.locator(".quiz-status").all_inner_texts()
     assert statuses[0].startswith("Bezig: 1 van") and statuses[0].endswith("0 goed")
     assert statuses[1] == "Nog niet begonnen"
@@ -599,7 +599,7 @@ def test_finished_quiz_gets_a_check_mark_in_nav_and_overview(page, base_url):
     assert nav_marked(page, QUIZ), "no check mark once the quiz is finished"
     assert "afgerond" in page.locator(".md-sidebar--primary .quiz-nav-done:not([hidden])").first.text_content()
 
-    follow(page, page.locator(".md-sidebar--primary a[href$='/zelftoetsen/']").first)
+    follow(page, page.locator(".md-tabs__link[href$='/zelftoetsen/']").first)  # the home page: tabs, no sidebar
     assert nav_marked(page, QUIZ)
     status = page.locator(".quiz-status").first
     assert status.inner_text().startswith("Afgerond") and "✓" in status.evaluate(
@@ -699,11 +699,22 @@ def test_printed_quiz_is_a_clean_question_sheet(page, base_url, tmp_path):
     assert question[:60] in flat_text and "vraag 3 van" in flat_text.lower()
     pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                                                              check=True).stdout)[1])
-    assert pages <= 1 + quizzes.count() // 2, "the question sheet wastes paper"
+    assert pages <= 2 + quizzes.count() // 2, "the question sheet wastes paper"
     explanation = flat(quizzes.nth(0).locator("section.content").text_content())
     for leaked in ["Controleer", "Goed antwoord", "Opnieuw beginnen", "Volgende vraag", "beantwoord",
                    explanation[20:70]]:
         assert leaked not in flat_text, f"{leaked!r} is printed"
+    # A worksheet: lettered options, and the answer key alone on the last page (issue 12).
+    last = flat(subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-"],
+                               capture_output=True, text=True, check=True).stdout)
+    assert last.startswith("Antwoorden") and "vraag 3 van" not in last.lower(), last[:200]
+    keys = page.evaluate("""() => [...document.querySelectorAll('.quiz')].map(quiz =>
+        [...quiz.querySelectorAll('input[name=answer]')].map((input, n) => input.dataset.correct === 'true'
+            ? String.fromCharCode(65 + n) : '').filter(Boolean).join(' en '))""")
+    assert len(keys) == quizzes.count() >= 5
+    for n, letters in enumerate(keys, start=1):
+        assert f"Vraag {n} {letters}" in last, f"the key of question {n} ({letters}) is not on the last page"
+    assert "A." in flat_text and "B." in flat_text
 
 
 # --- accessibility ------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ import importlib.util
 import json
 import re
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 from types import SimpleNamespace
@@ -244,14 +243,56 @@ def test_steps_add_up_to_60_and_70_minutes():
     assert totals == {"60": 60, "70": 70, "90": 90}
 
 
-def test_data_check_names_the_problem(tmp_path):
+def changed_data(tmp_path: Path, text: str) -> Path:
+    """A project folder whose data/workshop.yml is `text`; returns its mkdocs.yml path."""
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data/workshop.yml").write_text(text, encoding="utf-8")
+    return tmp_path / "mkdocs.yml"
+
+
+def test_variant_labels_are_made_from_the_minutes(tmp_path):
+    """A variant's label and name follow its steps: lengthen step 1 and every variant says so,
+    in the guide's table and in the timer (issue 11: labels not typed beside the minutes)."""
     hook = load_hook()
-    broken = yaml.safe_load((ROOT / "data/workshop.yml").read_text(encoding="utf-8"))
-    broken["steps"][0]["minutes"] = 20  # the 60-minute variant no longer adds up
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data/workshop.yml").write_text(yaml.safe_dump(broken, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(hook.DataError, match="variant 60 adds up to 65 minutes"):
-        hook.load(tmp_path)
+    changed = yaml.safe_load((ROOT / "data/workshop.yml").read_text(encoding="utf-8"))
+    changed["steps"][0]["minutes"] = 20
+    changed["default_variant"] = 75
+    hook.on_config(SimpleNamespace(config_file_path=str(changed_data(tmp_path, yaml.safe_dump(changed, allow_unicode=True)))))
+    hook.on_pre_build(None)
+    assert [v["label"] for v in hook._data["variants"]] == ["65 minuten", "75 minuten", "95 minuten"]
+    page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(tmp_path / "x.md"), src_uri="workshop/index.md"),
+                           url="workshop/")
+    table = hook.on_page_markdown("{{ workshop_variants }}", page, None, None).splitlines()
+    assert table[0] == "| Stap | 65 minuten | 75 minuten | 95 minuten |"
+    assert table[-1] == "| **Totaal** | **65 min** | **75 min** | **95 min** |"
+    timer = BeautifulSoup(hook.on_page_markdown("{{ workshop_timer }}", page, None, None), "html.parser")
+    radios = timer.select(".ws-timer__variants label")
+    assert [" ".join(r.get_text().split()) for r in radios] == ["65 minuten", "75 minuten", "95 minuten"]
+    assert timer.select_one("input[checked]")["value"] == "75"
+
+
+@pytest.mark.parametrize("typed", ["label: 60 minuten", 'key: "60"'])
+def test_a_typed_variant_label_fails_with_file_line_and_fix(tmp_path, typed):
+    hook = load_hook()
+    text = (ROOT / "data/workshop.yml").read_text(encoding="utf-8")
+    first = "variants:\n  - optional_steps: false\n"
+    assert first in text
+    text = text.replace(first, first + f"    {typed}\n", 1)
+    line = text[: text.index(f"    {typed}")].count("\n") + 1
+    hook.on_config(SimpleNamespace(config_file_path=str(changed_data(tmp_path, text))))
+    with pytest.raises(PluginError, match=rf"^data/workshop.yml:{line}: variant 1 types `{typed.split(':')[0]}: .*"
+                                          r"made from the minutes of its steps\. Fix: remove that line"):
+        hook.on_pre_build(None)
+
+
+def test_two_variants_of_the_same_length_fail(tmp_path):
+    hook = load_hook()
+    text = (ROOT / "data/workshop.yml").read_text(encoding="utf-8")
+    text = text.replace("    extra: {1: 5, 2: 5, 3: 5, 5: 5}\n", "")  # the 90-minute variant becomes a second 70
+    hook.on_config(SimpleNamespace(config_file_path=str(changed_data(tmp_path, text))))
+    line = text.splitlines().index("variants:") + 2
+    with pytest.raises(PluginError, match=rf"^data/workshop.yml:{line}: two variants last 70 minutes\. Fix:"):
+        hook.on_pre_build(None)
 
 
 # --- placeholders ---------------------------------------------------------------------------------
@@ -280,10 +321,10 @@ def test_placeholders_render_from_the_data(render, tmp_path):
 
 
 @pytest.mark.parametrize("markdown, message", [
-    ("{{ workshop_steps 1 }}", r"index.md:7: unknown placeholder \{\{ workshop_steps 1 \}\}\. Use one of"),
+    ("{{ workshop_steps 1 }}", r"index.md:7: unknown placeholder \{\{ workshop_steps 1 \}\}\. Fix: use one of"),
     ("{{ workshop_step 9 }}", r"index.md:7: .*needs one of 1, 2, 3, 4, 5 .*\{\{ workshop_step 1 \}\}"),
     ("{{ workshop_step }}", r"index.md:7: .*needs one of 1, 2, 3, 4, 5"),
-    ("{{ workshop_timeline 2 }}", r"index.md:7: .*takes no argument; write \{\{ workshop_timeline \}\}"),
+    ("{{ workshop_timeline 2 }}", r"index.md:7: .*takes no argument\. Fix: write \{\{ workshop_timeline \}\}"),
 ])
 def test_bad_placeholder_names_file_line_and_fix(render, tmp_path, markdown, message):
     with pytest.raises(PluginError, match=message):
@@ -522,15 +563,6 @@ def test_timer_survives_instant_navigation(page, base_url):
 
 def pdfinfo(path: Path) -> str:
     return subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-
-
-@pytest.fixture(scope="session")
-def pdfs(site_dir) -> dict[str, Path]:
-    """The PDFs as `./run build` makes them (scripts/make_pdfs.py on the built site)."""
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts/make_pdfs.py"), str(site_dir)],
-                          capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return {entry["key"]: site_dir / entry["file"] for entry in DATA["pdfs"]}
 
 
 def test_handout_pdf_is_a4_two_pages_fonts_embedded(pdfs):

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from placeholders import fill, macros, no_argument
 from reviews import dutch_date  # noqa: E402  (same folder: MkDocs puts it on sys.path)
 from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
@@ -31,7 +32,6 @@ ROLES = {  # key in mkdocs.yml -> Dutch label
     "contact": "Contact",
 }
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PLACEHOLDER = re.compile(r"\{\{\s*(redactie|wijzigingen)\s*\}\}")
 
 CHANGELOG_PAGE = "wijzigingen.md"   # the page that shows {{ wijzigingen }}; the footer links it
 
@@ -94,9 +94,10 @@ def on_serve(server, config, builder):
 
 
 def on_page_markdown(markdown, page, config, files):
-    def replace(match):
-        return roles_markdown(_roles) if match.group(1) == "redactie" else changelog_markdown(_versions)
-    return PLACEHOLDER.sub(replace, markdown)
+    return fill(markdown, page, config, {
+        "redactie": no_argument("redactie", lambda: roles_markdown(_roles)),
+        "wijzigingen": no_argument("wijzigingen", lambda: changelog_markdown(_versions)),
+    })
 
 
 def on_page_context(context, page, config, nav):
@@ -107,24 +108,13 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-# --- Markdown ----------------------------------------------------------------------------------
+# --- Markdown (overrides/partials/hooks/editorial.md) ----------------------------------------------------------------------------------
 
 def roles_markdown(found: list[dict]) -> str:
-    if not found:
-        return ("Je organisatie heeft nog niet ingevuld wie de inhoud beheert. "
-                "Vraag je leidinggevende wie dat in jouw organisatie is.")
-    lines = []
-    for role in found:
-        value = f"[{role['value']}]({role['href']})" if role["href"] else role["value"]
-        lines.append(f"- **{role['label']}:** {value}")
-    return "\n".join(lines)
+    return str(macros("editorial.md").roles(found)).strip("\n")
 
 
 def changelog_markdown(entries: list[dict]) -> str:
-    out = []
-    for entry in entries:
-        anchor = "versie-" + entry["version"].replace(".", "-")
-        out += [f"## Versie {entry['version']}, {dutch_date(entry['date'])} {{#{anchor}}}", ""]
-        out += [f"- {change.strip()}" for change in entry["changes"]]
-        out.append("")
-    return "\n".join(out)
+    return str(macros("editorial.md").changelog([
+        {"anchor": "versie-" + entry["version"].replace(".", "-"), "version": entry["version"],
+         "date": dutch_date(entry["date"]), "changes": entry["changes"]} for entry in entries]))

@@ -5,8 +5,8 @@ Placeholders, usable in any page:
     {{ evidence KEY }}        Dutch phrase: effect, studies, participants, citation
     {{ evidence KEY.FIELD }}  one field: label, k, n, effect, ci, d, g, r, r_equiv, r2,
                               note, citation, apa (r2 = r squared as a percentage)
-    {{ evidence_chart }}      accessible SVG bar chart of r per relationship element, with
-                              95% CI whiskers and k next to each bar (rows of kind `element`)
+    {{ evidence_chart }}      bar chart of r per relationship element, with the 95% CI under
+                              each bar and k next to it (rows of kind `element`), in HTML/CSS
     {{ evidence_table }}      table with every figure of the 2018 meta-analyses (the chart's
                               text alternative; rows of kind `element` and `training`)
     {{ evidence_references }} those meta-analyses in APA 7, one list item each (sources page)
@@ -21,14 +21,14 @@ An unknown key or field stops the build, naming file, line and the fix.
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
+from placeholders import Problem, fill, macros, markup, no_argument
+
 DATA = Path(__file__).resolve().parents[2] / "data" / "evidence.yml"
-PLACEHOLDER = re.compile(r"\{\{\s*evidence(?P<kind>_chart|_table|_references)?(?:\s+(?P<arg>[^\s}]+))?\s*\}\}")
 REQUIRED = ("label", "k", "k_unit", "effect", "citation", "apa")
 FIELDS = ("label", "k", "n", "effect", "ci", "d", "g", "r", "r_equiv", "r2", "note", "citation", "apa")
 KINDS = ("element", "training", "other")
@@ -50,22 +50,21 @@ def on_serve(server, config, builder):
 def on_page_markdown(markdown, page, config, files):
     counter = iter(range(1, 1000))
 
-    def replace(match):
-        kind, arg = match.group("kind"), match.group("arg")
+    def one(arg):
+        if not arg:
+            raise Problem("placeholder without a key", "write {{ evidence KEY }}")
         try:
-            if kind == "_chart":
-                return chart(_evidence, f"evidence-chart-{next(counter)}")
-            if kind == "_table":
-                return table(_evidence)
-            if kind == "_references":
-                return references(_evidence)
-            if not arg:
-                raise LookupError("placeholder without a key. Fix: write {{ evidence KEY }}.")
             return field(_evidence, arg)
         except LookupError as error:
-            raise PluginError(f"{where(page, config, match.group(0))}: {error}") from None
+            problem, _, fix = str(error).partition(". Fix: ")
+            raise Problem(problem, fix.rstrip(".")) from None
 
-    return PLACEHOLDER.sub(replace, markdown)
+    return fill(markdown, page, config, {
+        "evidence": one,
+        "evidence_chart": no_argument("evidence_chart", lambda: chart(_evidence, f"evidence-chart-{next(counter)}")),
+        "evidence_table": no_argument("evidence_table", lambda: table(_evidence)),
+        "evidence_references": no_argument("evidence_references", lambda: references(_evidence)),
+    })
 
 
 # --- data ----------------------------------------------------------------------------------------
@@ -89,20 +88,6 @@ def of_kind(data: dict, *kinds: str) -> list[dict]:
 def plotted_r(row) -> str | None:
     """The r a row is plotted with: its own r, or the r converted from its g or d."""
     return row.get("r") or row.get("r_equiv")
-
-
-def where(page, config, snippet: str) -> str:
-    """'docs/x.md:LINE' of the first occurrence of `snippet` in the page's source file."""
-    root = Path(config["config_file_path"]).parent
-    src = Path(page.file.abs_src_path)
-    try:
-        name = src.relative_to(root).as_posix()
-    except ValueError:
-        name = src.as_posix()
-    text = src.read_text(encoding="utf-8")
-    offset = text.find(snippet)
-    line = text.count("\n", 0, offset) + 1 if offset >= 0 else 1
-    return f"{name}:{line}"
 
 
 # --- Dutch formatting -----------------------------------------------------------------------------
@@ -170,18 +155,14 @@ def field(data: dict, arg: str) -> str:
 def apa(row) -> str:
     """The APA reference, its English text marked as such (WCAG 3.1.2), plus a visible Dutch
     "bron onvolledig" note where a part could not be verified."""
-    text = f'<span lang="en">{" ".join(row["apa"].split())}</span>'
-    if row.get("incomplete"):
-        text += (f' <span class="bron-onvolledig" lang="nl"><strong>Bron onvolledig:</strong> '
-                 f'{html.escape(row["incomplete"])}.</span>')
-    return text
+    return str(macros("evidence.html").apa(markup(" ".join(row["apa"].split())), row.get("incomplete")))
 
 
 def references(data: dict) -> str:
     unique = {}
     for row in of_kind(data, "element", "training"):
         unique.setdefault(" ".join(row["apa"].split()), apa(row))
-    return "\n" + "\n".join(f"- {unique[key]}" for key in sorted(unique)) + "\n"
+    return str(macros("evidence.md").references([markup(unique[key]) for key in sorted(unique)]))
 
 
 # --- table ---------------------------------------------------------------------------------------
@@ -194,30 +175,20 @@ def table(data: dict) -> str:
         for other in ("d", "g"):
             if row.get(other) and not row["effect"].startswith(other):
                 figures += f"; {other} = {row[other]}"
-        cells = [row["label"], f"{number(row['k'])} {row['k_unit']}",
-                 participants(row) or "niet vermeld", figures, row["citation"]]
-        rows.append('<tr><th scope="row">' + html.escape(cells[0]) + "</th>"
-                    + "".join(f"\n<td>{html.escape(c)}</td>" for c in cells[1:]) + "</tr>")  # newlines: search splits cells
-    head = "".join(f'<th scope="col">{h}</th>' for h in
-                   ("Element", "Studies", "Deelnemers", "Effect", "Bron"))
-    return (
-        '\n<div class="evidence-tabel" role="region" tabindex="0" aria-labelledby="evidence-tabel">\n'
-        '<table class="evidence-tabel__tabel">\n'
-        '<caption id="evidence-tabel">Samenhang met het behandelresultaat: '
-        "de meta-analyses in Psychotherapy, 55(4), 2018</caption>\n"
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
-        + "\n</tbody>\n</table>\n</div>\n"
-    )
+        rows.append({"label": row["label"], "studies": f"{number(row['k'])} {row['k_unit']}",
+                     "participants": participants(row) or "niet vermeld", "figures": figures,
+                     "citation": row["citation"]})
+    return str(macros("evidence.html").table(rows))
 
 
 # --- chart ---------------------------------------------------------------------------------------
 
-WIDTH, ROW, TOP, LEFT, AXIS_MAX = 440, 54, 6, 8, 0.5
-PLOT = WIDTH - LEFT - 52  # room for the value label right of the longest whisker
+AXIS_MAX = 0.5  # the chart's scale runs from r = 0 to .5
 
 
-def x(value: float) -> float:
-    return round(LEFT + value / AXIS_MAX * PLOT, 1)
+def two_decimals(value) -> str:
+    """The chart's one number format: r to two decimals, without the leading zero (.28)."""
+    return f"{float(value):.2f}".removeprefix("0")
 
 
 def why_not_plotted(row) -> str:
@@ -227,63 +198,24 @@ def why_not_plotted(row) -> str:
 
 
 def chart(data: dict, uid: str) -> str:
-    """Horizontal bar chart of r per element, CI whiskers where given; SVG with title and desc."""
+    """Horizontal bar chart of r per element with the 95% CI where given, drawn in HTML and CSS so
+    that it reflows on a phone (overrides/partials/hooks/evidence.html). Positions are fractions
+    of the scale; the exact figures are the rows' text for screen readers."""
     plotted = [row for row in of_kind(data, "element") if plotted_r(row)]
     left_out = [row for row in of_kind(data, "element", "training") if row not in plotted]
-    height = TOP + ROW * len(plotted) + 56
-    bottom = TOP + ROW * len(plotted)
-    e = html.escape
-    parts = []
-    for step in range(6):  # grid and axis labels at 0, .1 … .5
-        value = step / 10
-        label = "0" if step == 0 else f".{step}"
-        parts.append(f'<line class="grid" x1="{x(value)}" y1="{TOP}" x2="{x(value)}" y2="{bottom}"/>')
-        parts.append(f'<text class="axis" x="{x(value)}" y="{bottom + 18}" text-anchor="middle">{label}</text>')
-    parts.append(
-        f'<text class="axis" x="{x(AXIS_MAX / 2)}" y="{bottom + 42}" text-anchor="middle">'
-        "correlatie r met het behandelresultaat</text>"
-    )
-    for i, row in enumerate(plotted):
-        y0 = TOP + i * ROW
+    rows = []
+    for row in plotted:
         r = float(plotted_r(row))
+        low, high = (float(v) for v in row["ci"]) if row.get("ci") else (None, None)
         label = row["label"] + (f" ({row['note']})" if row.get("note") else "")
         if not row.get("r"):
             label += f" (omgerekend uit {row['effect']})"
-        bar_class = "bar bar--ns" if row.get("note") == "niet significant" else "bar"
-        parts.append(f'<text class="label" x="{LEFT}" y="{y0 + 16}">{e(label)}</text>')
-        parts.append(f'<text class="k" x="{WIDTH - 4}" y="{y0 + 38}" text-anchor="end">k = {number(row["k"])}</text>')
-        parts.append(f'<rect class="{bar_class}" x="{LEFT}" y="{y0 + 24}" width="{x(r) - LEFT}" height="18"/>')
-        end = r
-        if row.get("ci"):
-            low, high = (float(v) for v in row["ci"])
-            end = high
-            cy = y0 + 33
-            path = f"M{x(low)} {cy}H{x(high)}M{x(low)} {cy - 7}V{cy + 7}M{x(high)} {cy - 7}V{cy + 7}"
-            parts.append(f'<path class="whisker-halo" d="{path}"/><path class="whisker" d="{path}"/>')
-        value = row["r"] or f"≈ {row['r_equiv']}"
-        parts.append(f'<text class="value" x="{x(end) + 6}" y="{y0 + 38}">{e(value)}</text>')
-    summary = "; ".join(
-        f"{row['label']}: {effect(row)}, k = {number(row['k'])}" for row in plotted
-    )
-    missing = "; ".join(f"{row['label']}: {effect(row)}" for row in left_out)
-    title = "Samenhang van relatie-elementen met het behandelresultaat (correlatie r)"
-    desc = (
-        f"Staafdiagram met per relatie-element de correlatie r met het behandelresultaat en het "
-        f"aantal studies k, met het 95%-betrouwbaarheidsinterval waar dat bekend is. {summary}. "
-        f"Niet in de grafiek: {missing}."
-    )
-    caption = (
-        "Correlatie r tussen relatie-element en behandelresultaat, met k studies en het "
-        "95%-betrouwbaarheidsinterval (streepjes) waar bekend; een g is omgerekend naar r. "
-        "Niet in de grafiek: "
-        + "; ".join(f"{e(row['label'].lower())} ({e(why_not_plotted(row))})" for row in left_out)
-        + ". Bron: de meta-analyses in <cite>Psychotherapy</cite>, 55(4), 2018."
-    )
-    return (
-        f'\n<figure class="evidence-chart">\n'
-        f'<svg viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{uid}-title {uid}-desc" '
-        f'xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{uid}-title">{e(title)}</title><desc id="{uid}-desc">{e(desc)}</desc>'
-        + "".join(parts)
-        + f"</svg>\n<figcaption>{caption}</figcaption>\n</figure>\n"
-    )
+        rows.append({
+            "label": label, "k": f"k = {number(row['k'])}", "exact": effect(row),
+            "value": two_decimals(r) if row.get("r") else f"≈ {two_decimals(r)}",
+            "r": round(r / AXIS_MAX, 4), "low": low and round(low / AXIS_MAX, 4),
+            "high": high and round(high / AXIS_MAX, 4), "ns": row.get("note") == "niet significant",
+        })
+    ticks = [("0" if step == 0 else f".{step}", round(step / 10 / AXIS_MAX, 4)) for step in range(6)]
+    missing = [(row["label"].lower(), why_not_plotted(row)) for row in left_out]
+    return str(macros("evidence.html").chart(uid, rows, ticks, missing))

@@ -8,16 +8,16 @@ definition list, each term with an anchor (woordenlijst.md#term).
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from placeholders import fill, macros, no_argument
+
 SOURCE = Path(__file__).resolve().parents[2] / "includes" / "abbreviations.md"
 LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>\S.*)$")
-PLACEHOLDER = re.compile(r"\{\{\s*woordenlijst\s*\}\}")
 
 
 def on_pre_build(config):
@@ -29,9 +29,7 @@ def on_serve(server, config, builder):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if not PLACEHOLDER.search(markdown):
-        return markdown
-    return PLACEHOLDER.sub(lambda _: render(read_terms(SOURCE)), markdown)
+    return fill(markdown, page, config, {"woordenlijst": no_argument("woordenlijst", lambda: render(read_terms(SOURCE)))})
 
 
 def read_terms(path: Path) -> list[tuple[str, str]]:
@@ -76,8 +74,5 @@ def anchor(term: str) -> str:
 
 
 def render(terms: list[tuple[str, str]]) -> str:
-    items = "\n".join(
-        f'<dt id="{anchor(term)}">{html.escape(term)}</dt>\n<dd>{html.escape(definition)}</dd>'
-        for term, definition in sorted(terms, key=lambda pair: sort_key(pair[0]))
-    )
-    return f'\n<dl class="woordenlijst">\n{items}\n</dl>\n'
+    ordered = sorted(terms, key=lambda pair: sort_key(pair[0]))
+    return str(macros("glossary.html").glossary([(anchor(term), term, text) for term, text in ordered]))

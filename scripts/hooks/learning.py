@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from mkdocs_quiz.parsing import find_quizzes, mask_code_blocks
 
+from placeholders import fill, macros, no_argument
 from words import article_words
 from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
@@ -36,10 +37,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = read_yaml(ROOT / "data" / "quiz.yml")
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december"]
-OBJECTIVES = re.compile(r"\{\{\s*leerdoelen\s*\}\}")
-STUDY_LOAD = re.compile(r"\{\{\s*studielast\s*\}\}")
-QUIZ_SIZE = re.compile(r"\{\{\s*toetsomvang\s*\}\}")
-PASS_MARK = re.compile(r"\{\{\s*slaaggrens\s*\}\}")
 MARKER = "%%studielast:{}%%"  # plain text: survives Markdown, filled in on_page_context
 KORT_GEZEGD = re.compile(r'<(div|details) class="(?:admonition )?abstract"[^>]*>.*?</\1>', re.S)
 
@@ -108,34 +105,18 @@ def element_pages() -> list[Page]:
 
 
 def objectives_markdown() -> str:
-    out = ["**Na deze module kun je:**", ""]
-    for page in element_pages():
-        out += [f"- **{page.title}**"] + [f"    - {item}" for item in objectives_of(page)]
-    return "\n".join(out + [""])
+    return str(macros("learning.md").objectives([(page.title, objectives_of(page)) for page in element_pages()]))
 
 
 def objectives_box(items: list[str]) -> str:
-    lis = "".join(f"<li>{esc(i)}</li>" for i in items)
-    return (f'<div class="admonition success learning-objectives"><p class="admonition-title">'
-            f"Na dit onderdeel kun je</p><ul>{lis}</ul></div>")
+    return str(macros("learning.html").objectives_box(items))
 
 
 # --- study load ----------------------------------------------------------------------------------
 
 
 def study_load_table() -> str:
-    m = MARKER.format
-    return "\n".join([
-        "De tijden zijn berekend uit de inhoud van deze module.",
-        "",
-        "| Route | Wat | Tijd |",
-        "| --- | --- | --- |",
-        f"| Lezen | {m('reading-what')} | {m('reading')} |",
-        f"| Zelftoetsen | {m('quizzes-what')} | {m('quizzes')} |",
-        f"| Eindtoets | {m('exam-what')} | {m('exam')} |",
-        f"| **Samen** | | **{m('total')}** |",
-        "",
-    ])
+    return str(macros("learning.md").study_load(MARKER.format))
 
 
 def section_pages(title: str) -> list[Page]:
@@ -188,27 +169,8 @@ def proof(config) -> str:
     first = changelog[0]
     released = first.get("date")
     version = f"versie {first['version']}" + (f" van {dutch_date(released)}" if isinstance(released, date) else "")
-    site = esc(config.site_name)
-    goals = "".join(f"<li>{esc(item)}</li>" for page in element_pages() for item in objectives_of(page))
-    return (
-        '<div class="quiz-proof" data-words="skip">'
-        f'<p class="quiz-proof-site">{site}</p>'
-        '<p class="quiz-proof-title">Bewijs van deelname</p>'
-        '<p class="quiz-proof-person"><span class="quiz-proof-name-value"></span></p>'
-        f'<p class="quiz-proof-lead">heeft de e-learning ‘{site}’ gevolgd en de eindtoets gehaald.</p>'
-        '<dl class="quiz-proof-facts">'
-        '<dt>Datum</dt><dd class="quiz-proof-date"></dd>'
-        '<dt>Score eindtoets</dt><dd class="quiz-proof-score"></dd>'
-        f'<dt>Module</dt><dd>{site}, {esc(version)}</dd>'
-        f'<dt>Studielast</dt><dd>{MARKER.format("summary")}</dd>'
-        "</dl>"
-        '<p class="quiz-proof-goals-title">Leerdoelen: na deze module kun je</p>'
-        f'<ul class="quiz-proof-goals">{goals}</ul>'
-        '<p class="quiz-proof-note">Dit is een bewijs van deelname, geen accreditatie. Het is geen diploma '
-        "of certificaat, er zijn geen accreditatiepunten aan verbonden, en niemand heeft gecontroleerd wie "
-        "de toets maakte. De naam is ingevuld door de deelnemer zelf.</p>"
-        "</div>"
-    )
+    goals = [item for page in element_pages() for item in objectives_of(page)]
+    return str(macros("learning.html").proof(config.site_name, version, goals, MARKER.format("summary")))
 
 
 # --- hook events ---------------------------------------------------------------------------------
@@ -228,17 +190,17 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown: str, page: Page, config, files) -> str:
     if page.meta.get("type") == "element":
         objectives_of(page)  # report early, with the file's line
-    if OBJECTIVES.search(markdown):
-        markdown = OBJECTIVES.sub(lambda _: objectives_markdown(), markdown)
-    if STUDY_LOAD.search(markdown):
-        markdown = STUDY_LOAD.sub(lambda _: study_load_table(), markdown)
-    if PASS_MARK.search(markdown):
-        markdown = PASS_MARK.sub(f"{SETTINGS['pass_mark']}%", markdown)
-    if QUIZ_SIZE.search(markdown):
+
+    def quiz_size():
         items = count_items(page.file.content_string)  # mkdocs-quiz has taken the quizzes out of `markdown`
-        minutes = duration(items * SETTINGS["minutes_per_item"])
-        markdown = QUIZ_SIZE.sub(f"{items} vragen, {minutes}", markdown)
-    return markdown
+        return f"{items} vragen, {duration(items * SETTINGS['minutes_per_item'])}"
+
+    return fill(markdown, page, config, {
+        "leerdoelen": no_argument("leerdoelen", objectives_markdown),
+        "studielast": no_argument("studielast", study_load_table),
+        "slaaggrens": no_argument("slaaggrens", lambda: f"{SETTINGS['pass_mark']}%"),
+        "toetsomvang": no_argument("toetsomvang", quiz_size),
+    })
 
 
 def on_page_content(html: str, page: Page, config, files) -> str:

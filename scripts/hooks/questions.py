@@ -18,6 +18,8 @@ This hook
 - replaces `{{ vragenbank }}` with the questions grouped by moment, each linking to its pages and
   naming its setting, with a filter by moment and one by setting.
 
+The markup is in overrides/partials/hooks/questions.html and questions.md.
+
 A malformed tag (unknown moment or setting, no moment, `{.vrag …}`, not a list item) stops the
 build, naming file, line and the fix. assets/js/questions.js adds the copy buttons and the filters.
 """
@@ -25,7 +27,6 @@ build, naming file, line and the fix. assets/js/questions.js adds the copy butto
 from __future__ import annotations
 
 import difflib
-import html
 import os
 import posixpath
 import re
@@ -36,9 +37,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
+from placeholders import fill, macros, markup, no_argument
+
 DATA = Path(__file__).resolve().parents[2] / "data" / "moments.yml"
 SETTINGS = Path(__file__).resolve().parents[2] / "data" / "settings.yml"
-PLACEHOLDER = re.compile(r"\{\{\s*vragenbank\s*\}\}")
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 TRAILING_TAG = re.compile(r"\s*\{:?([^{}]*)\}\s*$")
@@ -121,10 +123,8 @@ def on_page_markdown(markdown, page, config, files):
         bullet = LIST_ITEM.match(lines[index]).group("bullet")
         lines[index] = bullet + question_html(question)
     markdown = "\n".join(lines)
-    if PLACEHOLDER.search(markdown):
-        bank = bank_markdown(collect(), page.file.src_uri)
-        markdown = PLACEHOLDER.sub(lambda _: bank, markdown)
-    return markdown
+    bank = no_argument("vragenbank", lambda: bank_markdown(collect(), page.file.src_uri))
+    return fill(markdown, page, config, {"vragenbank": bank})
 
 
 # --- Reading and checking ----------------------------------------------------------------------
@@ -229,50 +229,34 @@ def collect() -> dict[str, list[Question]]:
 
 
 def question_html(question: Question) -> str:
-    setting = f' data-setting="{question.setting}"' if question.setting else ""
-    return (f'<span class="vraag" data-moment="{question.moment}"{setting}>{question.open}'
-            f'<span class="vraag__tekst">{question.text}</span>{question.close}</span>')
+    return str(macros("questions.html").question({
+        "moment": question.moment, "setting": question.setting, "open": question.open,
+        "close": question.close, "text": markup(question.text)}))
 
 
 def bank_markdown(grouped: dict[str, list[Question]], bank_src: str) -> str:
     """The Vragenbank: a filter (shown by questions.js), a live count and a section per moment."""
     here = posixpath.dirname(bank_src)
     total = sum(len(questions) for questions in grouped.values())
-    buttons = [f'<button type="button" data-moment="" aria-pressed="true">Alle momenten</button>']
-    buttons += [f'<button type="button" data-moment="{key}" aria-pressed="false">'
-                f'{html.escape(moments[key]["label"])}</button>' for key in grouped if grouped[key]]
     used = {q.setting for questions in grouped.values() for q in questions if q.setting}
-    setting_buttons = [f'<button type="button" data-setting="" aria-pressed="true">Alle situaties</button>']
-    setting_buttons += [f'<button type="button" data-setting="{key}" aria-pressed="false">'
-                        f'{html.escape(label)}</button>' for key, label in settings.items() if key in used]
-    out = [
-        '<div class="vragenbank" markdown>',
-        '<div class="vragenbank-filter" role="group" aria-labelledby="vragenbank-filter-label" hidden>',
-        '<span id="vragenbank-filter-label" class="vragenbank-filter__label">Toon vragen bij</span>',
-        *buttons,
-        "</div>",
-        '<div class="vragenbank-filter" role="group" aria-labelledby="vragenbank-setting-label" hidden>',
-        '<span id="vragenbank-setting-label" class="vragenbank-filter__label">Toon vragen voor</span>',
-        *setting_buttons,
-        "</div>",
-        f'<p class="vragenbank-telling" role="status">{count_text(total)}</p>',
-        "",
-    ]
+    groups = []
     for key, questions in grouped.items():
         if not questions:
             continue
-        out += [f'<section class="vragenbank-groep" data-moment="{key}" markdown>', "",
-                f"## {moments[key]['label']} {{#{key}}}", ""]
-        if moments[key]["intro"]:
-            out += [moments[key]["intro"], ""]
+        items = []
         for question in questions:
             links = ", ".join(f"[{_titles.get(src, src)}]({posixpath.relpath(src, here or '.')})"
                               for src in question.pages)
-            where = f" · {html.escape(settings[question.setting])}" if question.setting else ""
-            out.append(f'- {question_html(question)} <span class="vraag-bron">{links}{where}</span>')
-        out += ["", "</section>", ""]
-    out.append("</div>")
-    return "\n".join(out)
+            items.append({"moment": question.moment, "setting": question.setting, "open": question.open,
+                          "close": question.close, "text": markup(question.text), "links": markup(links),
+                          "setting_label": settings.get(question.setting, "")})
+        groups.append({"key": key, "label": moments[key]["label"], "intro": moments[key]["intro"],
+                       "questions": items})
+    return str(macros("questions.md").bank(
+        groups,
+        [(key, moments[key]["label"]) for key in grouped if grouped[key]],
+        [(key, label) for key, label in settings.items() if key in used],
+        count_text(total)))
 
 
 def count_text(n: int) -> str:

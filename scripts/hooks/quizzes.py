@@ -17,7 +17,7 @@ questions, our quiz assets, and the overview table of the Zelftoetsen page.
    pages load it and quiz.css is decided by scripts/hooks/assets.py, which also gives them
    content-hashed names: cacheable, and no inline script for the Content-Security-Policy.
    mkdocs-quiz's own stylesheet is left out: quiz.css repeats what its markup needs.
-3. Markup (each change must match, so an upgrade of mkdocs-quiz that changes its markup fails the
+3. Markup (overrides/partials/hooks/quizzes.html; each change must match, so an upgrade of mkdocs-quiz that changes its markup fails the
    build instead of silently losing it): "Vraag n van N" as each question's heading, a "Volgende
    vraag" button, the explanation in a <details> (readable without JavaScript), one progress
    bar before the first question instead of mkdocs-quiz's sidebar and mobile bar, our own results
@@ -33,7 +33,6 @@ questions, our quiz assets, and the overview table of the Zelftoetsen page.
 from __future__ import annotations
 
 import hashlib
-import html as htmllib
 import posixpath
 import re
 from pathlib import Path
@@ -47,6 +46,8 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 from mkdocs_quiz.parsing import CHECKBOX_REGEX, find_quizzes, mask_code_blocks
 from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
+
+from placeholders import fill, macros, markup, no_argument
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = read_yaml(ROOT / "data" / "quiz.yml")
@@ -112,9 +113,7 @@ def on_page_markdown(markdown: str, page: Page, config, files) -> str:
             topics.append((title, file.url) if title else None)
         _pages[page.file.src_uri] = {"ids": ids, "topics": topics, "hand_in": hand_in(page.meta)}
         page.meta["quiz_fingerprint"] = fingerprint(ids)
-    if PLACEHOLDER.search(markdown):
-        markdown = PLACEHOLDER.sub(lambda _: overview(page), markdown)
-    return markdown
+    return fill(markdown, page, config, {"zelftoetsen": no_argument("zelftoetsen", lambda: overview(page))})
 
 
 def overview(page: Page) -> str:
@@ -125,57 +124,36 @@ def overview(page: Page) -> str:
         body, meta = get_data(quiz.file.content_string)
         if not quiz_enabled(meta):
             continue
-        ids = question_ids(body)
         link = Path(quiz.file.src_uri).relative_to(Path(page.file.src_uri).parent).as_posix()
-        exam = ' data-hand-in="true"' if hand_in(meta) else ""
-        status = (f'<span class="quiz-status" data-quiz-ids="{" ".join(ids)}"{exam}>'
-                  "Nog niet begonnen</span>")
-        rows.append(f"| [{quiz.title}]({link}) | {len(ids)} | {status} |")
+        rows.append({"title": quiz.title, "link": link, "ids": question_ids(body), "exam": hand_in(meta)})
     if not rows:
         raise PluginError(f"{page.file.src_uri}: {{{{ zelftoetsen }}}} found no quiz pages in its nav section.")
-    return "\n".join([
-        '<div class="quiz-overview" markdown>',
-        "",
-        "| Zelftoets | Vragen | Jouw stand in deze browser |",
-        "| --- | ---: | --- |",
-        *rows,
-        "",
-        "</div>",
-    ])
+    return str(macros("quizzes.md").overview(rows))
 
 
 # --- markup ------------------------------------------------------------------------------------
 
-SKIP = 'data-words="skip"'
-
-# Changes to mkdocs-quiz 1.7.1's markup: (applies when the HTML has, pattern, replacement, why).
+# Changes to mkdocs-quiz 1.7.1's markup: (applies when the HTML has, pattern, macro of
+# overrides/partials/hooks/quizzes.html that gets the pattern's named groups, or None to remove, why).
 FIXES = [
-    ('<style type="text/css">.quiz {', r'<style type="text/css">\.quiz \{.*?</style>', "",
+    ('<style type="text/css">.quiz {', r'<style type="text/css">\.quiz \{.*?</style>', None,
      "our quiz.css replaces mkdocs-quiz's stylesheet (it repeats what it needs)"),
-    ('class="quiz-header-link"', r'class="quiz-header-link">#</a>',
-     f'class="quiz-header-link" title="Link naar deze vraag" aria-label="Link naar deze vraag" {SKIP}>#</a>',
+    ('class="quiz-header-link"', r'<a href="(?P<href>#quiz-[0-9a-f]{8})" class="quiz-header-link">#</a>', "permalink",
      "the permalink has a Dutch name, not just '#'"),
-    ("<form ", r'<form action="javascript:void\(0\);" onsubmit="return false;">',
-     '<form class="quiz-form">',
+    ("<form ", r'<form action="javascript:void\(0\);" onsubmit="return false;">', "form_start",
      "no inline event handler or javascript: URL (quiz.js stops the submission)"),
-    ('type="submit" class="quiz-button"', r'<button type="submit" class="quiz-button">',
-     f'<button type="submit" class="quiz-button" {SKIP}>',
+    ('type="submit" class="quiz-button"', r'<button type="submit" class="quiz-button">', "submit_start",
      "the submit button is UI, not article text"),
-    ('<section class="content hidden">', r'<section class="content hidden">(.*?)</section>',
-     rf'<section class="content hidden"><details class="quiz-explanation"><summary {SKIP}>Toelichting</summary>'
-     r'<div class="quiz-explanation-body">\1</div></details></section>',
+    ('<section class="content hidden">', r'<section class="content hidden">(?P<body>.*?)</section>', "explanation",
      "without JavaScript each explanation can still be opened"),
-    ('id="quiz-progress-sidebar"', r'<div id="quiz-progress-sidebar".*?</nav>',
-     "",
+    ('id="quiz-progress-sidebar"', r'<div id="quiz-progress-sidebar".*?</nav>', None,
      "one progress bar (ours, before the first question) instead of mkdocs-quiz's sidebar and mobile bar"),
-    ('class="quiz-intro"', r'<div class="quiz-intro">\s*<p>(.*?)</p>\s*<button[^>]*quiz-intro-reset[^>]*>.*?</button>\s*</div>',
-     rf'<div class="quiz-intro" {SKIP}><p>\1</p></div>',
-     "the reset button goes to the end of the quiz"),
+    ('class="quiz-intro"', r'<div class="quiz-intro">\s*<p>(?P<text>.*?)</p>\s*<button[^>]*quiz-intro-reset[^>]*>.*?</button>\s*</div>',
+     "intro", "the reset button goes to the end of the quiz"),
     ('type="checkbox" name="answer"',
      r'(?P<q><div class="quiz-question"[^>]*>(?:(?!<div class="quiz-question").)*?)'
      r'(?P<end></div>\s*<form[^>]*>\s*<fieldset[^>]*><div><input type="checkbox")',
-     rf'\g<q><p class="quiz-multiple" {SKIP}>Meer antwoorden zijn goed. Kies ze allemaal.</p>\g<end>',
-     "a question with more than one right answer says so"),
+     "multiple", "a question with more than one right answer says so"),
 ]
 RESULTS = re.compile(r'<div id="quiz-results" class="quiz-results">.*?quiz-results-reset">.*?</button>\s*</div>\s*</div>',
                      re.S)
@@ -185,8 +163,8 @@ QUIZ_END = re.compile(r'(<section class="content hidden">.*?</section>)(\s*</div
 FIELDSET = re.compile(r'<fieldset aria-labelledby="(quiz-[0-9a-f]{8})-question">')
 
 
-def esc(text: str) -> str:
-    return htmllib.escape(text, quote=True)
+def T():
+    return macros("quizzes.html")
 
 
 def number_questions(html: str, ids: list[str], topics: list, page: Page, exam: bool) -> str:
@@ -195,26 +173,19 @@ def number_questions(html: str, ids: list[str], topics: list, page: Page, exam: 
 
     def opening(m: re.Match) -> str:
         qid, n = m.group("id"), position[m.group("id")]
-        attrs = m.group("attrs") + (' data-exam="true"' if exam else "")
         topic = topics[n - 1] if n - 1 < len(topics) else None
-        if exam and topic:
-            attrs += f' data-topic="{esc(topic[0])}"'
-        return (f'<div class="quiz"{attrs} id="{qid}">'
-                f'<h2 class="quiz-number" id="{qid}-number" tabindex="-1" {SKIP}>Vraag {n} van {total}</h2>'
-                f'{m.group("link")}')
+        return str(T().question_start(qid, markup(m.group("attrs")), markup(m.group("link")), n, total, exam,
+                                      topic[0] if topic else None))
 
     html, found = QUIZ_OPEN.subn(opening, html)
     if found != total:
         raise PluginError(f"quizzes.py: mkdocs-quiz's markup changed; numbered {found} of {total} questions.")
-    html = FIELDSET.sub(r'<fieldset aria-labelledby="\1-number \1-question">', html)
+    html = FIELDSET.sub(lambda m: str(T().fieldset_start(m.group(1))), html)
 
     counter = iter(range(1, total + 1))
 
     def ending(m: re.Match) -> str:
-        last = next(counter) == total
-        label = "Naar je resultaat" if last else "Volgende vraag"
-        return (f'{m.group(1)}<p class="quiz-next-row"><button type="button" class="quiz-next" {SKIP}>'
-                f'{label}</button></p>{m.group(2)}')
+        return str(T().next_row(markup(m.group(1)), markup(m.group(2)), next(counter) == total))
 
     html, found = QUIZ_END.subn(ending, html)
     if found != total:
@@ -222,74 +193,39 @@ def number_questions(html: str, ids: list[str], topics: list, page: Page, exam: 
     return html
 
 
+def answer_key(html: str, page: Page) -> str:
+    """The printed worksheet's answer key: per question the letters (A, B, …) of its right options,
+    in the order the options print."""
+    rows = []
+    for n, block in enumerate(html.split('<div class="quiz"')[1:], start=1):
+        options = re.findall(r'<input[^>]*name="answer"[^>]*>', block.split("</fieldset>", 1)[0])
+        letters = [chr(ord("A") + i) for i, option in enumerate(options) if 'data-correct="true"' in option]
+        if not letters:
+            raise PluginError(f"{page.file.src_uri}: question {n} has no right option in mkdocs-quiz's markup; "
+                              "cannot print its answer key.")
+        rows.append((n, letters))
+    return str(T().answer_key(page.title, rows))
+
+
 def progress_bar(total: int) -> str:
-    return (f'<div class="quiz-progress" {SKIP}>'
-            f'<p class="quiz-progress-text"><span class="quiz-progress-count">0</span> van {total} beantwoord'
-            '<span class="quiz-progress-correct"></span></p>'
-            '<div class="quiz-progress-bar" aria-hidden="true"><div class="quiz-progress-fill"></div></div>'
-            '<p class="quiz-announcer visually-hidden" role="status"></p></div>')
-
-
-NOSCRIPT = (f'<noscript {SKIP}><p class="quiz-noscript">Voor het nakijken van je antwoorden is JavaScript nodig. '
-            "Zonder JavaScript kun je de vragen lezen en bij elke vraag de toelichting openen.</p></noscript>")
+    return str(T().progress(total))
 
 
 def summary(page: Page, ids: list[str], topics: list, exam: bool) -> str:
     if not exam:
-        return (f'<div class="quiz-summary" {SKIP}>'
-                '<h2 class="quiz-summary-title" id="quiz-summary-title" tabindex="-1" hidden>Je resultaat</h2>'
-                '<div class="quiz-summary-live" role="status"></div>'
-                '<p class="quiz-summary-actions" hidden>'
-                '<button type="button" class="md-button quiz-intro-reset">Opnieuw beginnen</button></p></div>')
-    rows, seen = [], []
+        return str(T().summary())
+    seen = []
     for topic in topics:
         if topic and topic not in seen:
             seen.append(topic)
-    for title, target in seen:
-        url = get_relative_url(target, page.url)
-        rows.append(f'<tr data-topic="{esc(title)}"><th scope="row"><a href="{esc(url)}">{esc(title)}</a></th>'
-                    '<td class="quiz-topic-score">–</td></tr>')
-    questions = "".join(f'<li data-quiz="{qid}"><a href="#{qid}">Vraag {n}</a> '
-                        '<span class="quiz-question-verdict"></span></li>'
-                        for n, qid in enumerate(ids, start=1))
-    return dedent(f"""\
-        <div class="quiz-summary quiz-summary--exam" {SKIP}>
-        <div class="quiz-handin">
-        <p class="quiz-handin-text">Beantwoord alle vragen en lever dan in. Daarna zie je je score, en bij elke vraag de toelichting.</p>
-        <p><button type="button" class="md-button md-button--primary quiz-handin-button">Inleveren</button></p>
-        <div class="quiz-handin-missing" tabindex="-1" hidden></div>
-        </div>
-        <div class="quiz-summary-live" role="status"></div>
-        <div class="quiz-review" hidden>
-        <h2 class="quiz-summary-title" id="quiz-summary-title" tabindex="-1">Je resultaat</h2>
-        <p class="quiz-review-score"></p>
-        <p class="quiz-review-verdict"></p>
-        <table class="quiz-review-topics"><caption>Per onderwerp: wat je goed had, en de pagina om te herlezen</caption>
-        <thead><tr><th scope="col">Onderwerp</th><th scope="col">Goed</th></tr></thead>
-        <tbody>{"".join(rows)}</tbody></table>
-        <h3 class="quiz-review-questions-title">Per vraag</h3>
-        <ol class="quiz-review-questions">{questions}</ol>
-        <div class="quiz-proof-form" hidden>
-        <h3>Bewijs van deelname</h3>
-        <p>Je bent geslaagd. Druk een bewijs van deelname af (één A4) met je naam, de datum, je score, de leerdoelen en de studielast.</p>
-        <p class="quiz-proof-field"><label for="quiz-proof-name">Je naam op het bewijs</label>
-        <input type="text" id="quiz-proof-name" class="quiz-proof-name" autocomplete="name" aria-describedby="quiz-proof-name-hint">
-        <span class="quiz-proof-hint" id="quiz-proof-name-hint">Je naam blijft alleen in deze browser.</span></p>
-        <p class="quiz-proof-message" role="alert"></p>
-        <p><button type="button" class="md-button md-button--primary quiz-proof-print">Bewijs van deelname afdrukken</button></p>
-        </div>
-        <p class="quiz-summary-actions"><button type="button" class="md-button quiz-intro-reset">Opnieuw</button></p>
-        </div>
-        <!-- quiz-proof -->
-        </div>""")
+    return str(T().exam_summary([(title, get_relative_url(target, page.url)) for title, target in seen], ids))
 
 
 def config_element(data: dict) -> str:
     """The page's quiz settings for quiz.js, as data attributes (a JSON <script> would be run as
     JavaScript by Material's instant navigation, which re-inserts the content's scripts)."""
-    attrs = "".join(f' data-{key}="{esc(str(value).lower() if isinstance(value, bool) else str(value))}"'
-                    for key, value in data.items())
-    return f'<div id="quiz-config" hidden{attrs}></div>'
+    return str(T().config([(key, str(value).lower() if isinstance(value, bool) else str(value))
+                           for key, value in data.items()]))
 
 
 @event_priority(-100)  # after mkdocs-quiz has put its HTML in
@@ -301,9 +237,11 @@ def on_page_content(html: str, page: Page, config, files) -> str:
         if found != len(ids):
             raise PluginError(f"{page.file.src_uri}: {found} quizzes in the HTML, {len(ids)} in the Markdown.")
         html = OLD_ID.sub(lambda m: ids[int(m.group(1))], html)
-        for applies, pattern, replacement, why in FIXES:
+        for applies, pattern, macro, why in FIXES:
             if applies in html:
-                html, n = re.subn(pattern, replacement, html, flags=re.S)
+                replace = (lambda m, macro=macro: str(getattr(T(), macro)(
+                    **{k: markup(v) for k, v in m.groupdict().items()}))) if macro else ""
+                html, n = re.subn(pattern, replace, html, flags=re.S)
                 if not n:
                     raise PluginError(f"quizzes.py: mkdocs-quiz's markup changed; cannot apply the fix: {why}.")
         if ids:
@@ -314,7 +252,10 @@ def on_page_content(html: str, page: Page, config, files) -> str:
             if not n:
                 raise PluginError(f"{page.file.src_uri}: no results panel. Fix: put `<!-- mkdocs-quiz results -->` "
                                   "after the last question.")
-        html = html.replace("</h1>", "</h1>" + NOSCRIPT, 1) if "</h1>" in html else NOSCRIPT + html
+            if not exam:
+                html += answer_key(html, page)
+        noscript = str(T().noscript())
+        html = html.replace("</h1>", "</h1>" + noscript, 1) if "</h1>" in html else noscript + html
         html = config_element({"hand-in": exam, "pass-mark": SETTINGS["pass_mark"], "fingerprint": fingerprint(ids),
                                "total": len(ids)}) + html
         html = move_plugin_scripts(html, page, config, files)

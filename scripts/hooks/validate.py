@@ -37,13 +37,18 @@ SAFETY_WORDS = [
     (topic, re.compile(r"(?<![\w-])" + re.escape(stem), re.I))
     for topic, stems in SAFETY["topics"].items() for stem in stems
 ]
-# Files that scripts add to site/ after `mkdocs build` (e.g. workshop PDFs): links may point there.
-GENERATED = {
-    entry["file"] if isinstance(entry, dict) else entry
-    for entry in (
-        read_yaml(ROOT / "data" / "workshop.yml") or {}
-    ).get("pdfs", [])
-} if (ROOT / "data" / "workshop.yml").exists() else set()
+# Files that scripts add to site/ after `mkdocs build` (the PDFs listed under `pdfs:` in a data
+# file, printed by scripts/make_pdfs.py): links may point there.
+def generated_files() -> set[str]:
+    found = set()
+    for path in sorted((ROOT / "data").glob("*.yml")):
+        data = read_yaml(path)
+        if isinstance(data, dict):
+            found |= {entry["file"] if isinstance(entry, dict) else entry for entry in data.get("pdfs") or []}
+    return found
+
+
+GENERATED = generated_files()
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING2 = re.compile(r"^##\s+(.+?)\s*(\{[^}]*\})?\s*#*\s*$")

@@ -1,31 +1,35 @@
 """Workshop "De bouwstenen": render data/workshop.yml into the workshop pages.
 
-Pages use placeholders such as ``{{ workshop_step 3 }}``; this hook replaces
-them, so the guide, the handout, the timeline and the step timer all show the
-same steps, titles and minutes. Placeholders (argument in brackets):
+Pages use placeholders such as ``{{ workshop_step 3 }}`` (the syntax: scripts/hooks/placeholders.py);
+this hook replaces them, so the guide, the handout, the timeline and the step timer all show the
+same steps, titles and minutes. The markup is in overrides/partials/hooks/workshop.html and
+workshop.md. Placeholders (argument in brackets):
 
     workshop_intro, workshop_goal, workshop_time, workshop_materials,
     workshop_timeline, workshop_variants, workshop_step [N],
-    workshop_minutes [N], workshop_total [VARIANT], workshop_link [KEY],
+    workshop_minutes [N], workshop_total [MINUTES], workshop_link [KEY],
     workshop_reading, workshop_downloads, workshop_download [PDF KEY],
     workshop_handout,
     workshop_timer, workshop_timer_data
+
+A variant's label ("70 minuten") is made from the minutes of its steps, never typed: a variant
+names the steps it runs and the minutes it adds; its total is its name (`workshop_total 70`,
+`default_variant: 70`).
 """
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
-from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
+from datafile import read_text, read_yaml  # same folder: MkDocs puts it on sys.path
+
+from placeholders import Problem, fill, macros
 
 DATA = "data/workshop.yml"
-PLACEHOLDER = re.compile(r"\{\{\s*workshop_(\w+)(?:[ \t]+([^}\s]+))?\s*\}\}")
 
 _root: Path = Path(".")
 _data: dict = {}
@@ -34,11 +38,32 @@ _data: dict = {}
 # ---------------------------------------------------------------- data
 
 class DataError(Exception):
-    pass
+    """A problem in data/workshop.yml; `line` is where it is (0: the file as a whole)."""
+
+    def __init__(self, message: str, line: int = 0):
+        super().__init__(message)
+        self.line = line
+
+
+def yaml_line(text: str, *path) -> int:
+    """Line of the YAML node at `path` (keys and list indexes) in `text`; 0 if not found."""
+    node = yaml.compose(text)
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == str(key)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            node = None
+        if node is None:
+            return 0
+    return node.start_mark.line + 1
 
 
 def load(root: Path) -> dict:
-    """Read and check data/workshop.yml; raise DataError naming the fix."""
+    """Read and check data/workshop.yml; raise DataError naming the fix. Each variant gets its
+    `total` minutes, `key` (the total as text) and `label` ("70 minuten") from its steps."""
+    text = read_text(root / DATA)
     data = read_yaml(root / DATA)
     steps = data.get("steps") or []
     numbers = [s.get("number") for s in steps]
@@ -53,18 +78,29 @@ def load(root: Path) -> dict:
         for block in step["sheet"]:
             if block.get("link") and block["link"] not in data.get("links", {}):
                 raise DataError(f"step {step['number']}: link `{block['link']}` is not under `links:`")
-    keys = [v["key"] for v in data.get("variants", [])]
-    if data.get("default_variant") not in keys:
-        raise DataError(f"default_variant must be one of {keys}")
-    for variant in data["variants"]:
+    for n, variant in enumerate(data.get("variants") or []):
+        typed = [key for key in ("key", "label") if key in variant]
+        if typed:
+            raise DataError(
+                f"variant {n + 1} types `{typed[0]}: {variant[typed[0]]}`, but a variant's name and label are "
+                "made from the minutes of its steps. Fix: remove that line; the variant is called by its "
+                "total (e.g. `default_variant: 70`, {{ workshop_total 70 }})",
+                yaml_line(text, "variants", n, typed[0]))
         unknown = set(variant.get("extra", {})) - set(numbers)
         if unknown:
-            raise DataError(f"variant {variant['key']}: `extra` names unknown steps {sorted(unknown)}")
-        if str(variant_total(data, variant)) != variant["key"]:
-            raise DataError(
-                f"variant {variant['key']} adds up to {variant_total(data, variant)} minutes; "
-                "make its key and label match the sum of the steps"
-            )
+            raise DataError(f"variant {n + 1}: `extra` names unknown steps {sorted(unknown)}",
+                            yaml_line(text, "variants", n, "extra"))
+        variant["total"] = variant_total(data, variant)
+        variant["key"], variant["label"] = str(variant["total"]), f"{variant['total']} minuten"
+    keys = [v["key"] for v in data.get("variants") or []]
+    twice = sorted({k for k in keys if keys.count(k) > 1})
+    if twice:
+        raise DataError(f"two variants last {twice[0]} minutes. Fix: give each variant other steps or "
+                        "`extra` minutes, or remove one", yaml_line(text, "variants"))
+    if str(data.get("default_variant")) not in keys:
+        raise DataError(f"default_variant must be the minutes of a variant: one of {', '.join(keys)}",
+                        yaml_line(text, "default_variant"))
+    data["default_variant"] = str(data["default_variant"])
     if data["reading"]["link"] not in data.get("links", {}):
         raise DataError("reading.link must name an entry under `links:`")
     return data
@@ -88,61 +124,18 @@ def total(data: dict, with_optional: bool) -> int:
     return sum(s["minutes"] for s in data["steps"] if with_optional or not s.get("optional"))
 
 
-# ---------------------------------------------------------------- helpers
-
-def esc(text: str) -> str:
-    return html.escape(str(text).strip(), quote=True)
-
-
-def icon(name: str) -> str:
-    """Inline one of Material's bundled SVG icons (decorative)."""
-    import material
-
-    path = Path(material.__file__).parent / "templates" / ".icons" / "material" / f"{name}.svg"
-    svg = path.read_text(encoding="utf-8").strip()
-    return f'<span class="ws-icon" aria-hidden="true">{svg}</span>'
-
-
-def md_link(link: dict) -> str:
-    """A Markdown link to an entry of `links:` (with its language, if not Dutch)."""
-    lang = f'{{ lang="{link["lang"]}" }}' if link.get("lang") else ""
-    return f"[{link['title']}]({link['url']}){lang}"
-
-
-def lang_attr(link: dict) -> str:
-    return f' lang="{esc(link["lang"])}"' if link.get("lang") else ""
-
+# ---------------------------------------------------------------- fillers
+# Each takes (data, arg, page, config) and returns Markdown or HTML made by the macros of
+# overrides/partials/hooks/workshop.md and workshop.html.
 
 def step_heading(step: dict) -> str:
     suffix = " (optioneel)" if step.get("optional") else ""
     return f"Stap {step['number']}: {step['title']}{suffix}"
 
 
-def sheet_html(data: dict, step: dict, lines: int = 0, heading: str = "") -> str:
-    """The sheet's text of one step as HTML; optional writing lines per question."""
-    out = [heading] if heading else []
-    for block in step["sheet"]:
-        lead = f"<strong>{esc(block['form'])}:</strong> " if block.get("form") else ""
-        out.append(f"<p>{lead}{esc(block['text'])}</p>")
-        if block.get("link"):
-            link = data["links"][block["link"]]
-            out.append(f'<p class="ws-link"><a href="{esc(link["url"])}"{lang_attr(link)}>'
-                       f'{esc(link["title"])}</a></p>')
-        if block.get("questions"):
-            items = "".join(
-                f"<li><span>{esc(q)}</span>{writing_lines(lines)}</li>" for q in block["questions"]
-            )
-            out.append(f'<ul class="ws-questions">{items}</ul>')
-    return "".join(out)
-
-
-def writing_lines(count: int, numbered: bool = False) -> str:
-    if not count:
-        return ""
-    if numbered:
-        items = "".join(f"<li><span>{i}.</span></li>" for i in range(1, count + 1))
-        return f'<ol class="ws-lines ws-lines--numbered" aria-hidden="true">{items}</ol>'
-    return f'<div class="ws-lines" aria-hidden="true">{"<span></span>" * count}</div>'
+def steps(data: dict) -> list[dict]:
+    """The steps, each with its heading, for the templates."""
+    return [{**step, "heading": step_heading(step)} for step in data["steps"]]
 
 
 def url_to(page, src: str) -> str:
@@ -152,54 +145,45 @@ def url_to(page, src: str) -> str:
     return get_relative_url(src, page.url or ".")
 
 
-# ---------------------------------------------------------------- renderers
-# Each takes (data, arg, page) and returns Markdown or raw HTML.
+def md(config):
+    return macros("workshop.md", config)
 
-def r_intro(data, arg, page):
+
+def html(config):
+    return macros("workshop.html", config)
+
+
+def r_intro(data, arg, page, config):
     return data["intro"].strip()
 
 
-def r_goal(data, arg, page):
-    return f"**Doel:** {data['goal'].strip()}"
+def r_goal(data, arg, page, config):
+    return md(config).goal(data["goal"])
 
 
-def r_time(data, arg, page):
-    return f"**Tijdsindicatie:** {data['time_indication'].strip()}"
+def r_time(data, arg, page, config):
+    return md(config).time(data["time_indication"])
 
 
-def r_materials(data, arg, page):
-    items = []
-    for m in data["materials"]:
-        items.append(f"- {m.get('now', m['sheet']).strip()}")
-    changed = [m for m in data["materials"] if m.get("now")]
-    note = "".join(
-        f"\n\nOp het werkblad staat: ‘{m['sheet']}’." for m in changed
-    )
-    return "\n".join(items) + note
+def r_materials(data, arg, page, config):
+    return str(md(config).materials(data["materials"])).strip("\n")
 
 
-def r_timeline(data, arg, page):
+def r_timeline(data, arg, page, config):
     guide = data["pages"]["guide"]
     base = "" if page.file.src_uri == guide else url_to(page, guide)
     short, full = total(data, False), total(data, True)
     skipped = " en ".join(f"stap {s['number']}" for s in data["steps"] if s.get("optional"))
     start_all = start_short = 0
-    items = []
-    for step in data["steps"]:
+    rows = []
+    for step in steps(data):
         minutes = step["minutes"]
         span = f"{start_all}–{start_all + minutes} min"
         if step.get("optional"):
             span += " (optioneel)"
         elif start_short != start_all:
             span += f" (zonder {skipped}: {start_short}–{start_short + minutes})"
-        cls = "ws-timeline__step ws-timeline__step--optional" if step.get("optional") else "ws-timeline__step"
-        items.append(
-            f'<li class="{cls}" style="--ws-minutes: {minutes}">'
-            f'<span class="ws-timeline__time">{esc(span)}</span>'
-            f'<span class="ws-timeline__body"><a href="{base}#stap-{step["number"]}">'
-            f'<strong>{esc(step_heading(step))}</strong></a>'
-            f'<span class="ws-timeline__meta">{minutes} minuten · {esc(step["form"])}</span></span></li>'
-        )
+        rows.append({"step": step, "span": span, "href": f"{base}#stap-{step['number']}"})
         start_all += minutes
         if not step.get("optional"):
             start_short += minutes
@@ -207,132 +191,53 @@ def r_timeline(data, arg, page):
         f"De stappen duren samen {short} minuten zonder {skipped} en {full} minuten met {skipped}. "
         f"Met ontvangst en uitloop past de sessie in {data['time_indication'].split('(')[0].strip()}."
     )
-    return (
-        f'<figure class="ws-timeline"><ol class="ws-timeline__list">{"".join(items)}</ol>'
-        f"<figcaption>{esc(caption)}</figcaption></figure>"
-    )
+    return html(config).timeline(rows, caption)
 
 
-def r_variants(data, arg, page):
+def r_variants(data, arg, page, config):
     variants = data["variants"]
-    head = "| Stap | " + " | ".join(v["label"] for v in variants) + " |"
-    rule = "| --- |" + " ---: |" * len(variants)
     rows = []
-    for step in data["steps"]:
-        cells = []
-        for v in variants:
-            minutes = dict((s["number"], m) for s, m in variant_steps(data, v)).get(step["number"])
-            cells.append(f"{minutes} min" if minutes else "—")
-        rows.append(f"| {step_heading(step)} | " + " | ".join(cells) + " |")
-    rows.append("| **Totaal** | " + " | ".join(f"**{variant_total(data, v)} min**" for v in variants) + " |")
-    return "\n".join([head, rule, *rows])
+    for step in steps(data):
+        per_variant = [dict((s["number"], m) for s, m in variant_steps(data, v)).get(step["number"])
+                       for v in variants]
+        rows.append({"step": step, "minutes": per_variant})
+    return str(md(config).variants(variants, rows)).strip("\n")
 
 
-def r_step(data, arg, page):
-    step = data["steps"][int(arg) - 1]
-    meta = (
-        f'<p class="ws-meta"><span>{icon("clock-outline")}{step["minutes"]} minuten</span>'
-        f'<span>{icon("account-group-outline")}Werkvorm: {esc(step["form"])}</span></p>'
-    )
-    sheet = sheet_html(data, step)
-    result = f"**Wat levert het op?** {step['result'].strip()}"
-    return "\n\n".join([
-        f"## {step_heading(step)} {{#stap-{step['number']}}}",
-        meta,
-        f'<div class="admonition quote ws-sheet"><p class="admonition-title">Op het werkblad</p>{sheet}</div>',
-        result,
-    ])
+def r_step(data, arg, page, config):
+    return str(md(config).step(steps(data)[int(arg) - 1], data["links"])).strip("\n")
 
 
-def r_minutes(data, arg, page):
+def r_minutes(data, arg, page, config):
     return str(data["steps"][int(arg) - 1]["minutes"])
 
 
-def r_total(data, arg, page):
-    variant = next(v for v in data["variants"] if v["key"] == arg)
-    return str(variant_total(data, variant))
+def r_total(data, arg, page, config):
+    return str(next(v["total"] for v in data["variants"] if v["key"] == arg))
 
 
-def r_link(data, arg, page):
-    return md_link(data["links"][arg])
+def r_link(data, arg, page, config):
+    return md(config).md_link(data["links"][arg])
 
 
-def r_reading(data, arg, page):
+def r_reading(data, arg, page, config):
     reading = data["reading"]
-    link = data["links"][reading["link"]]
-    return (
-        f"{reading['lead'].strip()}\n\n"
-        f"**{md_link(link)}**  \n{reading['text'].strip()}"
-    )
+    return str(md(config).reading(reading, data["links"][reading["link"]])).strip("\n")
 
 
-def r_downloads(data, arg, page):
-    buttons = []
-    for pdf in data["pdfs"]:
-        if arg and pdf["key"] != arg:
-            continue
-        extra = ", om dubbelzijdig te printen" if pdf.get("max_pages") == 2 else ""
-        buttons.append(
-            f'<a class="md-button ws-download" href="{url_to(page, pdf["file"])}" '
-            f'type="application/pdf" download>{icon("download")}'
-            f'{esc(pdf["label"])} downloaden <span class="ws-download__format">(PDF, A4{extra})</span></a>'
-        )
-    return f'<div class="ws-downloads">{"".join(buttons)}</div>'
+def r_downloads(data, arg, page, config):
+    pdfs = [{"label": pdf["label"], "href": url_to(page, pdf["file"]), "two_sided": pdf.get("max_pages") == 2}
+            for pdf in data["pdfs"] if not arg or pdf["key"] == arg]
+    return html(config).downloads(pdfs)
 
 
-def r_handout(data, arg, page):
-    back_from = data["handout_back_from_step"]
-    head = (
-        f'<p class="ws-handout__theme">{esc(data["theme"])}</p>'
-        f'<p class="ws-handout__title">{esc(data["title"])}</p>'
-    )
-    front = [
-        f'<header class="ws-handout__head">{head}</header>',
-        f'<p class="ws-handout__intro">{esc(data["intro"])}</p>',
-        '<dl class="ws-handout__facts">'
-        f'<div><dt>Doel</dt><dd>{esc(data["goal"])}</dd></div>'
-        f'<div><dt>Tijdsindicatie</dt><dd>{esc(data["time_indication"])}</dd></div></dl>',
-    ]
-    back = [
-        f'<header class="ws-handout__head ws-handout__head--back">{head}'
-        '<p class="ws-handout__cont">(vervolg stappenplan)</p></header>'
-    ]
-    for step in data["steps"]:
-        hand = step.get("handout", {})
-        title = (
-            f'<h2 class="ws-hstep__title"><span>{esc(step_heading(step))}</span>'
-            f'<span class="ws-hstep__min">{step["minutes"]} min</span></h2>'
-        )
-        body = sheet_html(data, step, lines=hand.get("lines", 0), heading=title)
-        for w in hand.get("write", []):
-            body += (
-                f'<div class="ws-write"><p class="ws-write__label">{esc(w["label"])}</p>'
-                f'{writing_lines(w["lines"], w.get("numbered", False))}</div>'
-            )
-        cls = "ws-hstep ws-hstep--optional" if step.get("optional") else "ws-hstep"
-        section = f'<section class="{cls}">{body}</section>'
-        (back if step["number"] >= back_from else front).append(section)
-    front.append('<p class="ws-handout__zoz">z.o.z.</p>')
+def r_handout(data, arg, page, config):
     reading = data["reading"]
-    read_link = data["links"][reading["link"]]
-    zs = data["links"]["zorgstandaard"]
-    back.append(
-        '<section class="ws-handout__reading">'
-        f'<h2>{esc(reading["heading"])}</h2><p>{esc(reading["lead"])}</p>'
-        f'<p><strong{lang_attr(read_link)}>{esc(read_link["title"])}</strong><br>{esc(reading["text"])}</p>'
-        '<ul class="ws-handout__urls">'
-        f'<li><a href="{esc(zs["url"])}">{esc(zs["url"])}</a></li>'
-        f'<li><a href="{esc(read_link["url"])}">{esc(read_link["url"])}</a></li></ul></section>'
-    )
-    return (
-        '<div class="ws-handout">'
-        f'<section class="ws-handout__page" aria-label="Voorkant">{"".join(front)}</section>'
-        f'<section class="ws-handout__page" aria-label="Achterkant">{"".join(back)}</section>'
-        "</div>"
-    )
+    return html(config).handout(data, steps(data), data["handout_back_from_step"], reading,
+                                data["links"][reading["link"]], data["links"]["zorgstandaard"])
 
 
-def r_timer_data(data, arg, page):
+def r_timer_data(data, arg, page, config):
     payload = {
         "default": data["default_variant"],
         "steps": {s["number"]: s["title"] for s in data["steps"]},
@@ -341,66 +246,11 @@ def r_timer_data(data, arg, page):
             for v in data["variants"]
         },
     }
-    # An attribute, not a <script type="application/json">: Material's instant navigation
-    # re-creates inline scripts without their type and would run the JSON as JavaScript.
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return f'<div id="ws-timer-data" hidden data-json="{esc(text)}"></div>'
+    return html(config).timer_data(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
 
 
-def r_timer(data, arg, page):
-    radios = "".join(
-        f'<label><input type="radio" name="ws-variant" value="{esc(v["key"])}"'
-        f'{" checked" if v["key"] == data["default_variant"] else ""}> {esc(v["label"])}</label>'
-        for v in data["variants"]
-    )
-    panels = []
-    for step in data["steps"]:
-        sheet = sheet_html(data, step)
-        panels.append(
-            f'<section class="ws-timer__panel" data-ws-step="{step["number"]}" '
-            f'aria-labelledby="ws-timer-title-{step["number"]}">'
-            f'<h2 id="ws-timer-title-{step["number"]}">{esc(step_heading(step))}</h2>'
-            f'<p class="ws-timer__form"><span data-ws-panel-minutes="{step["number"]}">{step["minutes"]}</span>'
-            f' minuten · {esc(step["form"])}</p>'
-            f'<div class="ws-timer__sheet">{sheet}</div>'
-            f'<p class="ws-timer__result"><strong>Opbrengst:</strong> {esc(step["result"])}</p></section>'
-        )
-    overview = "".join(
-        f'<li data-ws-step="{s["number"]}"><button type="button" data-ws-goto="{s["number"]}">'
-        f'<span>Stap {s["number"]}</span> <span data-ws-minutes>{s["minutes"]} min</span></button></li>'
-        for s in data["steps"]
-    )
-
-    def button(action, label, key, icons):
-        return (
-            f'<button type="button" class="md-button" data-ws-action="{action}">'
-            f'{"".join(icon(i) for i in icons)}<span data-ws-label>{label}</span> '
-            f'<kbd>{key}</kbd></button>'
-        )
-
-    controls = "".join([
-        button("toggle", "Start", "Spatie", ["play", "pause"]).replace(
-            'class="md-button"', 'class="md-button md-button--primary"'),
-        button("prev", "Vorige", "P", ["skip-previous"]),
-        button("next", "Volgende", "N", ["skip-next"]),
-        button("reset", "Opnieuw", "R", ["restore"]),
-        button("fullscreen", "Volledig scherm", "F", ["fullscreen"]),
-    ])
-    return (
-        '<div class="ws-timer" data-ws-timer>'
-        f'<fieldset class="ws-timer__variants" hidden><legend>Versie van de sessie</legend>{radios}</fieldset>'
-        '<div class="ws-timer__head" hidden>'
-        '<div class="ws-timer__clockbox">'
-        '<p class="ws-timer__pos" data-ws-pos></p>'
-        '<div class="ws-timer__clock" role="timer" aria-label="Resterende tijd van deze stap" data-ws-clock>0:00</div>'
-        '<div class="ws-timer__bar" aria-hidden="true"><span data-ws-bar></span></div>'
-        '<p class="ws-timer__status" data-ws-status></p></div>'
-        f'<div class="ws-timer__controls">{controls}</div></div>'
-        f'<div class="ws-timer__panels">{"".join(panels)}</div>'
-        f'<nav class="ws-timer__overview" aria-label="Stappen" hidden><ol>{overview}</ol></nav>'
-        '<p class="visually-hidden" aria-live="polite" data-ws-live></p>'
-        "</div>"
-    )
+def r_timer(data, arg, page, config):
+    return html(config).timer(data, steps(data), data["variants"], data["default_variant"])
 
 
 RENDERERS = {
@@ -413,10 +263,12 @@ RENDERERS = {
 }
 
 
-def check_arg(data: dict, name: str, kind: str | None, arg: str | None) -> str | None:
-    """Return a problem description, or None when the argument fits."""
+def check_arg(data: dict, name: str, kind: str | None, arg: str | None) -> None:
+    """Raise placeholders.Problem unless the argument fits the placeholder."""
     if kind is None:
-        return f"`workshop_{name}` takes no argument; write {{{{ workshop_{name} }}}}" if arg else None
+        if arg:
+            raise Problem(f"`workshop_{name}` takes no argument", f"write {{{{ workshop_{name} }}}}")
+        return
     choices = {
         "step": [str(s["number"]) for s in data["steps"]],
         "variant": [v["key"] for v in data["variants"]],
@@ -424,9 +276,8 @@ def check_arg(data: dict, name: str, kind: str | None, arg: str | None) -> str |
         "pdf": [p["key"] for p in data["pdfs"]],
     }[kind]
     if arg not in choices:
-        return (f"`workshop_{name}` needs one of {', '.join(choices)} (from {DATA}); "
-                f"write e.g. {{{{ workshop_{name} {choices[0]} }}}}")
-    return None
+        raise Problem(f"`workshop_{name}` needs one of {', '.join(choices)} (from {DATA})",
+                      f"write e.g. {{{{ workshop_{name} {choices[0]} }}}}")
 
 
 # ---------------------------------------------------------------- hooks
@@ -441,7 +292,11 @@ def on_pre_build(config):
     global _data
     try:
         _data = load(_root)
-    except (DataError, KeyError, TypeError, yaml.YAMLError) as err:
+    except DataError as err:
+        where = f"{DATA}:{err.line}" if err.line else DATA
+        fix = "" if "Fix:" in str(err) else f" Fix the entry in {DATA}."
+        raise PluginError(f"{where}: {err}.{fix}") from None
+    except (KeyError, TypeError, yaml.YAMLError) as err:
         raise PluginError(f"{DATA}: {err}. Fix the entry in {DATA}.") from err
 
 
@@ -453,25 +308,12 @@ def on_serve(server, config, builder):
 def on_page_markdown(markdown, page, config, files):
     if "workshop_" not in markdown:
         return markdown
-    source = Path(page.file.abs_src_path)
-    raw = source.read_text(encoding="utf-8") if source.exists() else markdown
-    where = source.relative_to(_root) if source.is_relative_to(_root) else source
 
-    def line_of(text: str) -> int:
-        pos = raw.find(text)
-        return raw.count("\n", 0, pos) + 1 if pos >= 0 else 0
+    def filler(name, render, kind):
+        def run(arg):
+            check_arg(_data, name, kind, arg)
+            return str(render(_data, arg, page, config))
+        return run
 
-    def replace(match: re.Match) -> str:
-        name, arg = match.group(1), match.group(2)
-        if name not in RENDERERS:
-            raise PluginError(
-                f"{where}:{line_of(match.group(0))}: unknown placeholder {match.group(0)}. "
-                f"Use one of: {', '.join('workshop_' + n for n in RENDERERS)}."
-            )
-        render, kind = RENDERERS[name]
-        problem = check_arg(_data, name, kind, arg)
-        if problem:
-            raise PluginError(f"{where}:{line_of(match.group(0))}: {match.group(0)}: {problem}.")
-        return render(_data, arg, page)
-
-    return PLACEHOLDER.sub(replace, markdown)
+    fillers = {f"workshop_{name}": filler(name, render, kind) for name, (render, kind) in RENDERERS.items()}
+    return fill(markdown, page, config, fillers, prefix="workshop_")

@@ -1,8 +1,9 @@
-/* Workshop "De bouwstenen": step timer for the projector (workshop/timer) and the
-   print button on the handout. Markup and step data come from scripts/hooks/workshop.py.
-   scripts/hooks/assets.py loads it at the end of the content of the pages that use it. Set up once
-   per document, it then runs on every page view (Material's document$, also after instant
-   navigation): it starts the timer where there is one and stops it on the next page. */
+/* Workshop "De bouwstenen": step timer for the projector (workshop/timer), and the print buttons
+   (data-ws-print) of the hand-out and the zakkaart. Markup and step data come from
+   scripts/hooks/workshop.py. scripts/hooks/assets.py loads it at the end of the content of the
+   pages that use it. Set up once per document, it then runs on every page view (Material's
+   document$, also after instant navigation): it starts the timer where there is one and stops it
+   on the next page. */
 (function () {
   "use strict";
   if (window.wsTimerLoaded) return;
@@ -15,7 +16,7 @@
     teardown = null;
     document.querySelectorAll("[data-ws-print]").forEach(function (button) {
       button.hidden = false;
-      button.onclick = function () { window.print(); };
+      button.onclick = function () { print(button.dataset.wsPrint); };
     });
     const root = document.querySelector("[data-ws-timer]");
     const source = document.getElementById("ws-timer-data");
@@ -30,6 +31,21 @@
   }
   if (window.document$) start();
   else document.addEventListener("DOMContentLoaded", start);
+
+  /* Print the page; `mode` picks a print layout (html[data-print=…], e.g. the zakkaart's sheet of
+     cards), cleared again once the print dialog closes. */
+  function print(mode) {
+    const html = document.documentElement;
+    if (mode) html.dataset.print = mode;
+    window.addEventListener("afterprint", function () { delete html.dataset.print; }, { once: true });
+    window.print();
+  }
+
+  /* On a touch screen without a keyboard the hint says to tap the button, not to press space. */
+  function startHint() {
+    const touch = window.matchMedia && window.matchMedia("(hover: none) and (pointer: coarse)").matches;
+    return touch ? "Gepauzeerd. Tik op Start om te beginnen." : "Gepauzeerd. Druk op spatie om te starten.";
+  }
 
   /* "12:05" for time left, "+0:40" for time over. */
   function format(ms) {
@@ -84,7 +100,7 @@
         status.textContent = "Nog minder dan een minuut.";
         if (!warned && running) { warned = true; say("Nog één minuut voor stap " + step().number + "."); }
       } else {
-        status.textContent = running ? "De klok loopt." : "Gepauzeerd. Druk op spatie om te starten.";
+        status.textContent = running ? "De klok loopt." : startHint();
       }
       toggleLabel.textContent = running ? "Pauze" : "Start";
       const totalLeft = steps.slice(index + 1).reduce(function (sum, s) { return sum + s.minutes; }, 0) * 60000

@@ -201,6 +201,9 @@ def build_site(dest: Path, strict: bool = True) -> str:
     target = dest / SHIM_URL
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SHIM, target)
+    from make_pdfs import make_pdfs  # the PDFs of the pages in the package (the zakkaart's)
+
+    make_pdfs(dest, wanted=lambda entry: not left_out(entry["page"]))
     for pattern in DROP:
         for path in dest.glob(pattern):
             path.unlink()

@@ -60,22 +60,27 @@ def pdf_entries() -> list[dict]:
     return entries
 
 
-def make_pdfs(site: Path) -> list[Path]:
+def make_pdfs(site: Path, wanted=lambda entry: True) -> list[Path]:
+    """Print every PDF entry that `wanted` keeps (all of them by default) into `site`."""
     server, base = serve(site)
     written = []
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             page = browser.new_page(locale="nl-NL")
-            for pdf in pdf_entries():
+            for pdf in filter(wanted, pdf_entries()):
                 out = site / pdf["file"]
                 out.parent.mkdir(parents=True, exist_ok=True)
                 response = page.goto(base + page_url(site, pdf["page"]), wait_until="load")
                 if not response or not response.ok:
                     raise SystemExit(f"make_pdfs: {pdf['page']} is not in {site} (build the site first)")
                 page.evaluate("document.fonts.ready.then(() => true)")
-                page.evaluate("mode => { if (mode) document.documentElement.dataset.print = mode; }",
-                              pdf.get("print") or "")
+                # A print layout (`print:`) shows what the screen hides from everyone: for the PDF
+                # its content is the document, so screen readers get it (tagged PDF).
+                page.evaluate("""mode => { if (!mode) return;
+                    document.documentElement.dataset.print = mode;
+                    document.querySelectorAll(`[data-print-layout="${mode}"][aria-hidden]`)
+                        .forEach(el => el.removeAttribute("aria-hidden")); }""", pdf.get("print") or "")
                 # Tagged (structure for screen readers), with an outline of the headings; the
                 # title comes from the page's <title>, the language from <html lang="nl">.
                 options = dict(path=str(out), format="A4", print_background=True,

@@ -63,6 +63,7 @@ def test_safety_box_is_on_the_listed_pages(site_dir):
                        "meld het incident", "Acuut gevaar"]:
             assert needed in text, f"/{path}: safety box lacks {needed!r}"
         assert box.get("data-words") == "skip"
+        assert box.name != "details" or box.has_attr("open"), f"/{path}: the safety box must show its advice without a click"
         sources = box.select("a[href*='bronnen/#veiligheid-en-recht']")
         assert len(sources) == 1, f"/{path}: the box does not link its sources"
         target = sources[0]["href"].split("#")[0]

@@ -35,7 +35,7 @@ def site_works(page, base_url, path: str = "") -> None:
     before = body.get_attribute("data-md-color-scheme")
     page.locator("[data-md-component=palette] label:visible").click()
     assert body.get_attribute("data-md-color-scheme") != before, "the palette toggle did nothing"
-    term = page.locator("article abbr").first
+    term = page.locator("article abbr:visible").first
     term.scroll_into_view_if_needed()
     term.hover()
     expect(page.locator(".md-tooltip2").first).to_be_visible()

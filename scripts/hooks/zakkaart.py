@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 from editorial import versions
 from placeholders import fill, macros, markup, no_argument
 from reviews import dutch_date
@@ -44,7 +44,7 @@ _data: dict = {}
 
 
 def load(path: Path = DATA) -> dict:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     where = "data/zakkaart.yml"
     elements = data.get("elements") or []
     if len(elements) != 7 or not all(e.get("name") and e.get("text") for e in elements):

@@ -97,7 +97,11 @@ def axe_violations(page, axe_source) -> list[str]:
     # Content-Security-Policy rightly blocks inline scripts it has no hash for.
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(axe_source)
-    result = page.evaluate("async () => (await axe.run(document)).violations")
+    # Fades and transitions end first (Material's back-to-top button fades in): axe measures
+    # contrast as it is at that moment.
+    result = page.evaluate("""async () => {
+        await Promise.all(document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map(a => a.finished.catch(() => null)));
+        return (await axe.run(document)).violations; }""")
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result]
 
 

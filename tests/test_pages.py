@@ -38,6 +38,8 @@ def check(name: str):
 def run_axe(page) -> list[str]:
     violations = page.evaluate(
         """async (tags) => {
+            // Fades and transitions end first: axe measures contrast as it is now.
+            await Promise.all(document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map(a => a.finished.catch(() => null)));
             const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
             return r.violations.map(v => ({id: v.id, impact: v.impact,
               nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));

@@ -530,11 +530,12 @@ def test_quizzes_work_after_instant_navigation(page, base_url):
         page.goto(base_url)
     page.wait_for_function("() => window.document$ !== undefined")
     page.evaluate("window.stillHere = true")
+    # (Addresses are compared without their fragment: navigation.tracking may add the section in view.)
 
     follow(page, page.locator(".md-tabs__link[href$='/zelftoetsen/']").first)  # the home page: tabs, no sidebar
-    assert page.url == base_url + OVERVIEW
+    assert page.url.split("#")[0] == base_url + OVERVIEW
     follow(page, page.locator(".quiz-overview a").first)
-    assert page.url == base_url + QUIZ
+    assert page.url.split("#")[0] == base_url + QUIZ
 
     quiz = questions(page, "radio").first
     quiz.locator("input[name=answer]").first.focus()
@@ -548,7 +549,7 @@ def test_quizzes_work_after_instant_navigation(page, base_url):
     # Every other quiz, arriving from the previous one through the footer link.
     for url in quiz_urls()[1:]:
         follow(page, page.locator("a.md-footer__link--next"))
-        assert page.url == base_url + url
+        assert page.url.split("#")[0] == base_url + url
         first = page.locator(".quiz").first
         choose(first, right=True)
         if url == EXAM:

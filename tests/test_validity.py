@@ -91,9 +91,9 @@ def test_back_does_not_reopen_search_or_drawer(page, base_url):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base_url + "feedback/", wait_until="load")
     page.evaluate("() => { __drawer.checked = true; __search.checked = true; }")  # as Material opens them
-    page.evaluate("url => { location.href = url; }", base_url + "over/")  # a full load, not instant navigation
-    page.wait_for_url("**/over/")
+    page.goto(base_url + "over/", wait_until="load")  # a full load, not instant navigation
     page.go_back(wait_until="load")
+    page.wait_for_function("() => location.pathname.endsWith('/feedback/') && document.readyState === 'complete'")
     state = page.evaluate("""() => ({
         back: performance.getEntriesByType('navigation')[0].type,
         drawer: document.getElementById('__drawer').checked,

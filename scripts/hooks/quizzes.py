@@ -20,8 +20,8 @@ questions, our quiz assets, and the overview table of the Zelftoetsen page.
 3. Markup (overrides/partials/hooks/quizzes.html; each change must match, so an upgrade of mkdocs-quiz that changes its markup fails the
    build instead of silently losing it): "Vraag n van N" as each question's heading, a "Volgende
    vraag" button, the question as the <legend> of its options (a question that is more than
-   paragraphs of text fails the build), the explanation in a <details> (readable without JavaScript), one progress
-   bar before the first question instead of mkdocs-quiz's sidebar and mobile bar, our own results
+   paragraphs of text fails the build), the explanation in a <details> (readable without
+   JavaScript), one progress bar before the first question instead of mkdocs-quiz's sidebar and mobile bar, our own results
    panel (with the reset button, at the end) instead of mkdocs-quiz's, no inline event handler or
    `javascript:` URL on the forms. UI text is marked `data-words="skip"` (not article text).
    An Eindtoets (`quiz: {enabled: true, hand_in: true}`) gets a hand-in panel with the review:
@@ -189,8 +189,8 @@ def number_questions(html: str, ids: list[str], topics: list, page: Page, exam: 
             where, source = source_of(page, None)
             tags = [i for i, line in enumerate(source.splitlines(), start=1) if line.strip() == "<quiz>"]
             line = tags[n - 1] if n - 1 < len(tags) else 1
-            found = sorted(set(re.findall(r"<([a-z][a-z0-9]*)", m.group("body"))) - {"p"}) or ["text outside a paragraph"]
-            raise PluginError(f"{where}:{line}: question {n} holds more than paragraphs of text ({', '.join(found)}); "
+            other = sorted(set(re.findall(r"<([a-z][a-z0-9]*)", m.group("body"))) - {"p"}) or ["other markup"]
+            raise PluginError(f"{where}:{line}: question {n} holds more than paragraphs of text ({', '.join(other)}); "
                               "the question becomes the legend of its options, which holds only text. Fix: write the "
                               "question as one or more paragraphs; put a list, table or box in the explanation.")
         paragraphs = [markup(p) for p in re.findall(r"<p>(.*?)</p>", m.group("body"), re.S)]

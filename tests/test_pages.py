@@ -38,9 +38,11 @@ def check(name: str):
 
 
 # Fades and transitions are brought to their end first, so the checkers measure colours as they end
-# up. Finished, not awaited: a transition on an element that is not rendered (in a closed <details>,
-# whose colours a checker read before the palette switch) never runs on by itself.
-SETTLE = """document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+# up. An element that is not rendered (in a closed <details>) takes the other palette only when its
+# style is read, through a transition that never runs on by itself: so every element's style is
+# read first, starting those, and then every animation with an end is finished (not awaited).
+SETTLE = """for (const element of document.querySelectorAll('*')) getComputedStyle(element).color;
+            document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
             .forEach(a => a.finish());"""
 
 

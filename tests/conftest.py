@@ -11,6 +11,7 @@ rules of deploy/nginx/, opened in Debian's Chromium.
   tests that feed the build broken content) and return the finished process (returncode, output).
 - `all_pages`: relative URLs of every built HTML page.
 - `pdfs`: the PDFs as `./run build` makes them ({key: path}, keys as under `pdfs:` in data/*.yml).
+- `axe_source`, `htmlcs_source`: the scripts of axe-core and HTML_CodeSniffer (npm, pinned).
 
 Set PREBUILT_SITE=/path/to/site to test an existing build instead (local iteration only).
 """
@@ -206,6 +207,15 @@ def axe_source() -> str:
     path = ROOT / "node_modules" / "axe-core" / "axe.min.js"
     if not path.exists():
         pytest.fail("axe-core is missing: run ./run test (it runs npm ci)", pytrace=False)
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def htmlcs_source() -> str:
+    """HTML_CodeSniffer (npm html_codesniffer), the second accessibility engine of the page walk."""
+    path = ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
+    if not path.exists():
+        pytest.fail("html_codesniffer is missing: run ./run test (it runs npm ci)", pytrace=False)
     return path.read_text(encoding="utf-8")
 
 

@@ -5,7 +5,9 @@ fail it.
 To add a rule that every page must meet, write a function `(page, path) -> list of problems` and
 register it with `@check("name")`; it then runs in the same walk. Checks that look at what
 happened during the whole visit (console errors, requests, Content-Security-Policy violations)
-come last. nginx serves every page with the Content-Security-Policy the build wrote.
+come last. nginx serves every page with the Content-Security-Policy the build wrote. Two
+accessibility engines check every page in both palettes: axe-core (injected with every page) and
+HTML_CodeSniffer (WCAG2AA errors; injected on first use).
 """
 
 from __future__ import annotations
@@ -35,11 +37,19 @@ def check(name: str):
     return register
 
 
+# Fades and transitions are brought to their end first, so the checkers measure colours as they end
+# up. An element that is not rendered (in a closed <details>) takes the other palette only when its
+# style is read, through a transition that never runs on by itself: so every element's style is
+# read first, starting those, and then every animation with an end is finished (not awaited).
+SETTLE = """for (const element of document.querySelectorAll('*')) getComputedStyle(element).color;
+            document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .forEach(a => a.finish());"""
+
+
 def run_axe(page) -> list[str]:
     violations = page.evaluate(
         """async (tags) => {
-            // Fades and transitions end first: axe measures contrast as it is now.
-            await Promise.all(document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map(a => a.finished.catch(() => null)));
+            """ + SETTLE + """
             const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
             return r.violations.map(v => ({id: v.id, impact: v.impact,
               nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
@@ -47,6 +57,23 @@ def run_axe(page) -> list[str]:
         AXE_TAGS,
     )
     return [json.dumps(v, ensure_ascii=False) for v in violations]
+
+
+def run_htmlcs(page) -> list[str]:
+    """HTML_CodeSniffer's errors (type 1) for WCAG2AA: the code, the element and the message. Its
+    script comes in through the DevTools protocol (page.evaluate), which the page's CSP allows."""
+    if not page.evaluate("() => typeof HTMLCS !== 'undefined'"):
+        page.evaluate(page.htmlcs_source)
+    errors = page.evaluate(
+        """() => new Promise((resolve, reject) => {
+            """ + SETTLE + """
+            HTMLCS.process('WCAG2AA', document, () => resolve(HTMLCS.getMessages()
+                .filter(m => m.type === HTMLCS.ERROR)
+                .map(m => [m.code, (m.element.outerHTML || m.element.nodeName).slice(0, 160), m.msg])),
+              () => reject(new Error('HTML_CodeSniffer failed')), 'en');
+        })"""
+    )
+    return [f"{code} {element!r}: {message}" for code, element, message in errors]
 
 
 def switch_palette(page, scheme: str) -> list[str]:
@@ -84,9 +111,19 @@ def axe_light(page, path):
     return switch_palette(page, "light") or run_axe(page)
 
 
+@check("HTML_CodeSniffer light")
+def htmlcs_light(page, path):
+    return switch_palette(page, "light") or run_htmlcs(page)
+
+
 @check("axe dark")
 def axe_dark(page, path):
     return switch_palette(page, "dark") or run_axe(page)
+
+
+@check("HTML_CodeSniffer dark")
+def htmlcs_dark(page, path):
+    return switch_palette(page, "dark") or run_htmlcs(page)
 
 
 @check("served with the build's CSP")
@@ -117,13 +154,14 @@ class Walk:
 
 
 @pytest.fixture(scope="module")
-def walk(browser, browser_context_args, base_url, all_pages, axe_source, site_dir) -> Walk:
+def walk(browser, browser_context_args, base_url, all_pages, axe_source, htmlcs_source, site_dir) -> Walk:
     """Load every page once and run every check on it."""
     result = Walk()
     context = browser.new_context(**browser_context_args, color_scheme="light")
     context.add_init_script(axe_source)
     page = watch(context.new_page())
     page.expected_csp = csp_of_the_build(site_dir)
+    page.htmlcs_source = htmlcs_source
     for path in all_pages:
         page.console_errors.clear()
         page.foreign_requests.clear()
@@ -185,3 +223,15 @@ def test_system_preference_picks_the_palette(page, base_url, media):
     page.emulate_media(color_scheme=media)
     page.goto(base_url, wait_until="load")
     assert page.locator("body").get_attribute("data-md-color-scheme") == PALETTE[media]
+
+
+def test_html_codesniffer_reports_errors(page, htmlcs_source):
+    """Control for the walk's HTML_CodeSniffer checks: it does report what it should."""
+    page.set_content('<!doctype html><html lang="nl"><head><title>Proef</title></head><body><main>'
+                     '<form><fieldset><input type="radio" name="a" id="a"><label for="a">Ja</label></fieldset></form>'
+                     '</main></body></html>')
+    page.htmlcs_source = htmlcs_source
+    codes = sorted(problem.split()[0] for problem in run_htmlcs(page))
+    assert codes == ["WCAG2AA.Principle1.Guideline1_3.1_3_1.H71.NoLegend",  # a fieldset without legend
+                     "WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2",  # a form without a submit button
+                     "WCAG2AA.Principle4.Guideline4_1.4_1_2.H91.Fieldset.Name"], codes  # the fieldset has no name

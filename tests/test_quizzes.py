@@ -98,7 +98,9 @@ def test_questions_with_more_right_answers_say_so(site_dir):
         blocks = html.split('<div class="quiz" ')[1:]
         assert blocks, url
         for block in blocks:
-            hint = '<p class="quiz-multiple"' in block.split("<form")[0]
+            legend = re.search(r'<fieldset[^>]*><legend class="quiz-question"[^>]*>(.*?)</legend>', block, re.S)
+            assert legend, f"{url}: the question is not the legend of its options: {block[:160]}"
+            hint = 'class="quiz-multiple"' in legend.group(1)
             assert hint == ('type="checkbox"' in block), f"{url}: {block[:120]}"
 
 

@@ -193,3 +193,24 @@ def test_every_page_has_its_own_meta_description(site_dir, all_pages):
     assert [url for url, text in descriptions.items() if not text] == []
     texts = list(descriptions.values())
     assert sorted({t for t in texts if texts.count(t) > 1}) == [], "pages share a description"
+
+
+def test_submit_button_opens_the_best_result_as_enter_does(page, base_url):
+    """The search form's submit button (overrides/partials/search.html: HTML_CodeSniffer wants one)
+    shows once something is typed and goes where Enter goes; the form never reloads the page."""
+    submit = page.locator(".md-search__form button[type=submit]")
+    opened = {}
+    for how in ("Enter", "button"):
+        open_search(page, base_url)
+        assert not submit.is_visible() or submit.evaluate("b => getComputedStyle(b).opacity") == "0"
+        top_pages(page, "relatiebreuk")
+        if how == "Enter":
+            page.locator("input.md-search__input").press("Enter")
+        else:
+            assert submit.get_attribute("aria-label") == "Naar het beste resultaat"
+            submit.click()
+        page.wait_for_url(lambda url: urlsplit(url).path != urlsplit(base_url).path)
+        opened[how] = urlsplit(page.url)
+    assert opened["button"].path == opened["Enter"].path, opened
+    assert "query=" not in opened["button"].query, "the form was sent to the server"
+    assert page.console_errors == []

@@ -268,3 +268,15 @@ def test_non_utf8_page_fails_the_build_without_traceback(build_with):
     line = over.count(b"\n") + 2
     assert f"docs/over.md:{line}:8: byte 0xe9 is not UTF-8 text. Fix: " in result.output, result.output[-2000:]
     assert "Traceback" not in result.output, result.output[-3000:]
+
+
+def test_question_with_more_than_text_fails_the_build(build_with):
+    """A question becomes the legend of its options (scripts/hooks/quizzes.py), which holds only
+    text: a list in it stops the build with file, line and fix, not with broken markup."""
+    question = GOOD_QUESTION.replace("Wat past het best?\n", "Wat past het best?\n\n* bij een patiënt\n* bij een naaste\n\n")
+    content = quiz_page(question + "\n<!-- mkdocs-quiz results -->\n", DATED)
+    line = content.splitlines().index("<quiz>") + 1
+    result = build_with({QUIZ_PAGE: content})
+    assert result.returncode != 0, result.output[-2000:]
+    assert f"{QUIZ_PAGE}:{line}: question 1 holds more than paragraphs of text (li, ul)" in result.output, result.output[-3000:]
+    assert "Fix:" in result.output and "Traceback" not in result.output, result.output[-3000:]

@@ -19,8 +19,9 @@ questions, our quiz assets, and the overview table of the Zelftoetsen page.
    mkdocs-quiz's own stylesheet is left out: quiz.css repeats what its markup needs.
 3. Markup (overrides/partials/hooks/quizzes.html; each change must match, so an upgrade of mkdocs-quiz that changes its markup fails the
    build instead of silently losing it): "Vraag n van N" as each question's heading, a "Volgende
-   vraag" button, the explanation in a <details> (readable without JavaScript), one progress
-   bar before the first question instead of mkdocs-quiz's sidebar and mobile bar, our own results
+   vraag" button, the question as the <legend> of its options (a question that is more than
+   paragraphs of text fails the build), the explanation in a <details> (readable without
+   JavaScript), one progress bar before the first question instead of mkdocs-quiz's sidebar and mobile bar, our own results
    panel (with the reset button, at the end) instead of mkdocs-quiz's, no inline event handler or
    `javascript:` URL on the forms. UI text is marked `data-words="skip"` (not article text).
    An Eindtoets (`quiz: {enabled: true, hand_in: true}`) gets a hand-in panel with the review:
@@ -47,7 +48,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs_quiz.parsing import CHECKBOX_REGEX, find_quizzes, mask_code_blocks
 from datafile import read_yaml  # same folder: MkDocs puts it on sys.path
 
-from placeholders import fill, macros, markup, no_argument
+from placeholders import fill, macros, markup, no_argument, source_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = read_yaml(ROOT / "data" / "quiz.yml")
@@ -150,17 +151,18 @@ FIXES = [
      "one progress bar (ours, before the first question) instead of mkdocs-quiz's sidebar and mobile bar"),
     ('class="quiz-intro"', r'<div class="quiz-intro">\s*<p>(?P<text>.*?)</p>\s*<button[^>]*quiz-intro-reset[^>]*>.*?</button>\s*</div>',
      "intro", "the reset button goes to the end of the quiz"),
-    ('type="checkbox" name="answer"',
-     r'(?P<q><div class="quiz-question"[^>]*>(?:(?!<div class="quiz-question").)*?)'
-     r'(?P<end></div>\s*<form[^>]*>\s*<fieldset[^>]*><div><input type="checkbox")',
-     "multiple", "a question with more than one right answer says so"),
 ]
 RESULTS = re.compile(r'<div id="quiz-results" class="quiz-results">.*?quiz-results-reset">.*?</button>\s*</div>\s*</div>',
                      re.S)
 QUIZ_OPEN = re.compile(r'<div class="quiz"(?P<attrs>[^>]*) id="(?P<id>quiz-[0-9a-f]{8})">\s*'
                        r'(?P<link><a href="#(?P=id)"[^>]*>#</a>)')
 QUIZ_END = re.compile(r'(<section class="content hidden">.*?</section>)(\s*</div>)', re.S)
-FIELDSET = re.compile(r'<fieldset aria-labelledby="(quiz-[0-9a-f]{8})-question">')
+# The question moves into its options' <fieldset> as the <legend> (HTML_CodeSniffer H71: a fieldset
+# needs one), which holds only phrasing content: its paragraphs become spans.
+QUESTION = re.compile(r'<div class="quiz-question" id="(?P<id>quiz-[0-9a-f]{8})-question">(?P<body>.*?)</div>\s*'
+                      r'(?P<form><form class="quiz-form">)\s*<fieldset aria-labelledby="(?P=id)-question">'
+                      r'(?=<div><input type="(?P<type>radio|checkbox)")', re.S)
+PARAGRAPHS = re.compile(r"(?:\s|<!--.*?-->)*(?:<p>(?:(?!</?p[ >]).)*</p>(?:\s|<!--.*?-->)*)+", re.S)
 
 
 def T():
@@ -180,7 +182,23 @@ def number_questions(html: str, ids: list[str], topics: list, page: Page, exam: 
     html, found = QUIZ_OPEN.subn(opening, html)
     if found != total:
         raise PluginError(f"quizzes.py: mkdocs-quiz's markup changed; numbered {found} of {total} questions.")
-    html = FIELDSET.sub(lambda m: str(T().fieldset_start(m.group(1))), html)
+
+    def legend(m: re.Match) -> str:
+        n = position[m.group("id")]
+        if not PARAGRAPHS.fullmatch(m.group("body")):
+            where, source = source_of(page, None)
+            tags = [i for i, line in enumerate(source.splitlines(), start=1) if line.strip() == "<quiz>"]
+            line = tags[n - 1] if n - 1 < len(tags) else 1
+            other = sorted(set(re.findall(r"<([a-z][a-z0-9]*)", m.group("body"))) - {"p"}) or ["other markup"]
+            raise PluginError(f"{where}:{line}: question {n} holds more than paragraphs of text ({', '.join(other)}); "
+                              "the question becomes the legend of its options, which holds only text. Fix: write the "
+                              "question as one or more paragraphs; put a list, table or box in the explanation.")
+        paragraphs = [markup(p) for p in re.findall(r"<p>(.*?)</p>", m.group("body"), re.S)]
+        return m.group("form") + str(T().fieldset_start(m.group("id"), paragraphs, m.group("type") == "checkbox"))
+
+    html, found = QUESTION.subn(legend, html)
+    if found != total:
+        raise PluginError(f"quizzes.py: mkdocs-quiz's markup changed; found the question of {found} of {total} questions.")
 
     counter = iter(range(1, total + 1))
 

@@ -17,6 +17,8 @@
  * Compound words are split in the index and in the query alike by the search separator in
  * mkdocs.yml (werk|relatie, relatie|breuk, groep|s|gesprek), so "breuk" finds "relatiebreuk".
  * Words with search syntax (+, -, *, ~, ^, :, quotes) pass unchanged.
+ *
+ * It also handles the search form's submit button (see the end).
  */
 (function () {
   "use strict";
@@ -80,6 +82,23 @@
     });
     return terms.length ? terms.join(" ") : query;
   }
+
+  /* The search form's submit button (overrides/partials/search.html) does what Enter does in
+   * Material's search: open the best result shown (the highest data-md-score), else stay in the
+   * query. The form never goes to the server. */
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.name !== "search") return;
+    event.preventDefault();
+    var best = null, top = -Infinity;
+    var results = document.querySelector("[data-md-component=search-result]");
+    (results ? results.querySelectorAll(":first-child [href]") : []).forEach(function (link) {  // as Material's Enter
+      var score = parseFloat(link.firstElementChild && link.firstElementChild.getAttribute("data-md-score"));
+      if (score > top) { top = score; best = link; }
+    });
+    if (best) best.click();
+    else form.elements.query.focus();
+  });
 
   window.dutchSearchQuery = transform; // for the tests
   if (typeof Worker === "undefined") return;

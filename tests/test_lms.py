@@ -25,7 +25,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import BUILD_ENV, ROOT
+from conftest import BUILD_ENV, ROOT, site_config
 from localbrowser import QuietHandler, serve
 from quiztools import SETTINGS, choose, flat
 
@@ -193,7 +193,7 @@ def test_manifest_is_scorm_12_and_lists_every_file(package_zip, manifest):
     orgs = manifest.find("cp:organizations", NS)
     (org,) = orgs.findall("cp:organization", NS)
     assert orgs.get("default") == org.get("identifier")
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    config = site_config()  # the institution's site name, when it has a settings file
     assert org.findtext("cp:title", namespaces=NS) == config["site_name"]
     (item,) = org.findall("cp:item", NS)
     (resource,) = manifest.findall("cp:resources/cp:resource", NS)

@@ -111,7 +111,7 @@ def test_the_safety_box_links_the_protocol_and_incident_reporting_everywhere(exa
 
 def test_the_default_build_shows_none_of_it_and_reads_naturally(site_dir):
     config = settings()
-    own = [config["site_name"], config["extra"]["short_name"], "voorbeeldstad/", "--instelling-",
+    own = [config["site_name"], "voorbeeldstad/", "--instelling-",
            *config["extra"]["lokaal"].values(), *config["extra"]["redactie"].values()]
     pages = sorted(site_dir.rglob("*.html"))
     assert len(pages) > 40
@@ -191,11 +191,15 @@ def test_a_colour_without_enough_contrast_stops_the_build(build_with):
     assert "Traceback" not in proc.output
 
 
-def test_a_setting_that_is_not_local_and_an_unknown_link_stop_the_build(build_with):
+def test_a_setting_that_is_not_local_a_fixed_address_and_an_unknown_link_stop_the_build(build_with):
     proc = build_with({"instelling.yml": "INHERIT: mkdocs.yml\nsite_name: Test\nnav: []\n"})
     assert proc.returncode != 0
     assert "instelling.yml:3: `nav` is not a local setting" in proc.output, proc.output[-2000:]
     assert "Fix: remove it from instelling.yml" in proc.output
+    proc = build_with({"instelling.yml": "INHERIT: mkdocs.yml\nsite_url: https://intranet.example/tr/\n"})
+    assert proc.returncode != 0
+    assert ('instelling.yml:2: `site_url` is written as a plain address' in proc.output
+            and 'Fix: write it as site_url: !ENV [SITE_URL, "https://intranet.example/tr/"]' in proc.output), proc.output[-2000:]
     page = (ROOT / "docs" / "feedback.md").read_text("utf-8").replace(
         "(lokaal:klachtenregeling)", "(lokaal:klachten)")
     line = page[: page.index("lokaal:klachten")].count("\n") + 1

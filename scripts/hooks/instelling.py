@@ -7,7 +7,8 @@ module's configuration and lays the institution's values over it. scripts/config
 file a build uses. This hook:
 
 - keeps the file local: it may hold SETTINGS and nothing else (a page list or a hook there would
-  be lost or conflict at the next upgrade);
+  be lost or conflict at the next upgrade); `site_url` as `!ENV [SITE_URL, "…"]`, so that the
+  tests, `./run serve` and `./run lms` can set the address;
 - checks the colours (`extra.kleuren`, COLOURS): each must reach WCAG AA text contrast, 4.5:1,
   against what the site puts on or under it; a colour that does not stops the build with the
   setting, its contrast and a colour that would pass. overrides/partials/kleuren.html hands the
@@ -151,6 +152,12 @@ def check_only_local(settings: Settings) -> None:
                 walk(value, allowed[name], dotted + ".")
 
     walk(tree, SETTINGS, "")
+    site_url = next((value for key, value in _pairs(tree) if key.value == "site_url"), None)
+    if site_url is not None and site_url.tag != "!ENV":
+        raise PluginError(
+            f"{settings.name}:{site_url.start_mark.line + 1}: `site_url` is written as a plain address; the tests, "
+            "`./run serve` and `./run lms` must be able to set it with SITE_URL. Fix: write it as "
+            f"site_url: !ENV [SITE_URL, \"{site_url.value if isinstance(site_url.value, str) else 'https://…/'}\"].")
 
 
 def allowed_names() -> list[str]:

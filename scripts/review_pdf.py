@@ -234,6 +234,7 @@ def make_review(site: Path, out: Path, config) -> int:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             page = browser.new_page(locale="nl-NL")
+            page.set_default_timeout(300_000)  # a 140-page document on a busy machine
             page.goto(base + "404.html")  # the site's origin, so that the document's base is same-origin
             out.parent.mkdir(parents=True, exist_ok=True)
             landed: dict[str, int] = {}

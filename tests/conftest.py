@@ -39,10 +39,11 @@ from configfile import config_file  # noqa: E402  (which settings file a build u
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-# Copied for build_with; an institution's settings file and its images, and the example
-# institution's, only where they exist.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "includes", "overrides", "scripts", "locales",
-                 "instelling.yml", "instelling", "voorbeeldstad.yml", "voorbeeldstad"]
+# What a copy of the project needs (build_with, test_serve): the module's parts, and an
+# institution's settings file and images and the example institution's where they exist.
+PROJECT_PARTS = [part for part in ["mkdocs.yml", "docs", "data", "includes", "overrides", "scripts", "locales",
+                                   "instelling.yml", "instelling", "voorbeeldstad.yml", "voorbeeldstad"]
+                 if (ROOT / part).exists()]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 

@@ -159,12 +159,12 @@ def test_name_logo_favicon_and_roles(page, example):
 def test_colours_in_both_palettes_and_axe(page, example, axe_source, scheme):
     colours = settings()["extra"]["kleuren"]
     page.emulate_media(color_scheme=scheme)
-    for path in ["", "elementen/afstemming/", "workshop/"]:
+    for path in ["", "elementen/afstemming/", "workshop/", "zakkaart/"]:
         page.goto(example.url + path, wait_until="load")
         assert page.locator("body").get_attribute("data-md-color-scheme") == {"light": "default", "dark": "slate"}[scheme]
         header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
         assert header == rgb(colours["primair"]), (path, header)
-        link, accent = page.evaluate("""() => [getComputedStyle(document.querySelector('article p a:not(.md-button)')).color,
+        link, accent = page.evaluate("""() => [getComputedStyle(document.querySelector('article p:not(.kaart *) a:not(.md-button)')).color,
             getComputedStyle(document.body).getPropertyValue('--md-accent-fg-color').trim()]""")
         assert link == rgb(colours["primair" if scheme == "light" else "link_donker"]), (path, link)
         assert accent == colours["accent" if scheme == "light" else "accent_donker"], (path, accent)
@@ -186,7 +186,8 @@ def test_word_budgets_hold_with_every_local_link_set(example):
 
 # --- errors --------------------------------------------------------------------------------------
 
-def test_a_colour_without_enough_contrast_stops_the_build(build_with):
+def test_a_colour_without_enough_contrast_stops_the_build(build_with, monkeypatch):
+    monkeypatch.delenv("INSTELLING", raising=False)  # the build takes the instelling.yml written here
     settings_file = ('INHERIT: mkdocs.yml\nsite_name: Test\nextra:\n  kleuren:\n'
                      '    primair: "#6fa8dc"   # light blue: 2.5:1 with white\n')
     proc = build_with({"instelling.yml": settings_file})
@@ -197,7 +198,8 @@ def test_a_colour_without_enough_contrast_stops_the_build(build_with):
     assert "Traceback" not in proc.output
 
 
-def test_a_setting_that_is_not_local_a_fixed_address_and_an_unknown_link_stop_the_build(build_with):
+def test_a_setting_that_is_not_local_a_fixed_address_and_an_unknown_link_stop_the_build(build_with, monkeypatch):
+    monkeypatch.delenv("INSTELLING", raising=False)  # the build takes the instelling.yml written here
     proc = build_with({"instelling.yml": "INHERIT: mkdocs.yml\nsite_name: Test\nnav: []\n"})
     assert proc.returncode != 0
     assert "instelling.yml:3: `nav` is not a local setting" in proc.output, proc.output[-2000:]

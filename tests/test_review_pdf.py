@@ -23,9 +23,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, pdf_page_count, pdf_text
 from quiztools import nav_quiz_pages
 
-sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-import review_pdf  # noqa: E402
 from reviews import dutch_date  # noqa: E402
 
 VERSION = yaml.safe_load((ROOT / "data" / "changelog.yml").read_text("utf-8"))[0]
@@ -53,7 +51,10 @@ def navigation(items=None) -> list[tuple[str, str]]:
 def review(site_dir, tmp_path_factory):
     """`./run review-pdf` on the session's build: (the PDF, its text per page)."""
     dest = tmp_path_factory.mktemp("review")
-    assert review_pdf.main(["--site", str(site_dir), str(dest)]) == 0
+    # A process of its own, as `./run review-pdf`: the session's Playwright already runs here.
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "review_pdf.py"), "--site", str(site_dir), str(dest)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
     (pdf,) = dest.glob("*.pdf")
     assert pdf.name == f"therapeutische-relatie-ggz-{VERSION['version']}-beoordeling.pdf"
     pages = pdf_text(pdf).split("\f")[:-1]  # pdftotext ends every page with a form feed

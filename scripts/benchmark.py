@@ -25,6 +25,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from configfile import config_file  # the institution's settings file, or mkdocs.yml
 from urllib.parse import urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +38,7 @@ CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+\.(?:woff2?|ttf|otf))""")
 def build(dest: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(dest)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config_file()), "-d", str(dest)],
         cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True,
     )
     return time.perf_counter() - start

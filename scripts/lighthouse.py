@@ -23,6 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from configfile import config_file  # the institution's settings file, or mkdocs.yml
 from localbrowser import CHROMIUM, CHROMIUM_ARGS, Nginx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +36,7 @@ CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 
 def build(site: Path, site_url: str) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config_file()), "-d", str(site)],
                    cwd=ROOT, env=env, check=True)
 
 

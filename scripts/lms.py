@@ -45,6 +45,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from offline import SHIM, SHIM_URL  # noqa: E402  (the offline copy's search shim)
+from configfile import config_file, is_institution_file  # noqa: E402  (the institution's settings file)
 
 SETTINGS = yaml.safe_load((ROOT / "data" / "lms.yml").read_text(encoding="utf-8"))
 PASS_MARK = yaml.safe_load((ROOT / "data" / "quiz.yml").read_text(encoding="utf-8"))["pass_mark"]
@@ -153,12 +154,16 @@ class PackagePlugin:
 
 
 def package_config(dest: Path, strict: bool = True):
-    """The site's configuration (mkdocs.yml), changed for the package as the module docstring says."""
+    """The site's configuration (the institution's settings file over mkdocs.yml,
+    scripts/configfile.py), changed for the package as the module docstring says."""
     os.environ["OFFLINE"] = "true"  # read by `plugins: - offline: enabled:` in mkdocs.yml
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
 
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(dest), strict=strict)
+    path = config_file()
+    config = load_config(str(path), site_dir=str(dest), strict=strict)
+    if is_institution_file(path) and config.site_url and not os.environ.get("SITE_URL", "").strip():
+        os.environ["SITE_URL"] = config.site_url  # the trainer pages: links to the institution's intranet site
     config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_URL]
     config.site_url = None  # the LMS's address is not known: no canonical links to the intranet
     config.theme.dirs.insert(0, str(THEME))

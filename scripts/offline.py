@@ -22,6 +22,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from configfile import config_file  # noqa: E402  (the institution's settings file, or mkdocs.yml)
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 # The name must contain "iframe-worker": Material's offline plugin then keeps it and adds no CDN copy.
 SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
@@ -45,7 +47,7 @@ def build_offline(dest: Path, strict: bool = True) -> Path:
     logging.getLogger("mkdocs").setLevel(logging.INFO)
 
     try:
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(dest), strict=strict)
+        config = load_config(str(config_file()), site_dir=str(dest), strict=strict)
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_URL]
         config.plugins.on_startup(command="build", dirty=False)
         try:

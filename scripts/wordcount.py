@@ -23,6 +23,7 @@ from mkdocs.utils.meta import get_data
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
 from words import article_words  # noqa: E402  (the shared definition)
+from configfile import config_file  # noqa: E402  (the institution's settings file, or mkdocs.yml)
 
 BUDGETS = ROOT / "data" / "word_budgets.yml"
 ARTICLE_OPEN = '<article class="md-content__inner md-typeset">'
@@ -91,7 +92,7 @@ def main() -> int:
         site = Path(sys.argv[1])
         return report(site)
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp],
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file()), "-d", tmp],
                        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True)
         return report(Path(tmp))
 

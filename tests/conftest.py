@@ -9,6 +9,10 @@ rules of deploy/nginx/, opened in Debian's Chromium.
   and console errors in `page.console_errors` (see `watch`).
 - `build_with(changes, strict=True)`: build a copy of the project with some files changed (for
   tests that feed the build broken content) and return the finished process (returncode, output).
+
+Every build uses the configuration file a real build would (scripts/configfile.py): the
+institution's settings file instelling.yml when there is one (or INSTELLING=file), otherwise
+mkdocs.yml. `site_config()` is that configuration as MkDocs reads it.
 - `all_pages`: relative URLs of every built HTML page.
 - `pdfs`: the PDFs as `./run build` makes them ({key: path}, keys as under `pdfs:` in data/*.yml).
 - `axe_source`, `htmlcs_source`: the scripts of axe-core and HTML_CodeSniffer (npm, pinned).
@@ -32,23 +36,39 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))  # hooks import their helpers (words, datafile)
 from localbrowser import CHROMIUM, CHROMIUM_ARGS, CSP_FILE, Nginx, free_port  # noqa: E402  (shared with the scripts)
+from configfile import config_file  # noqa: E402  (which settings file a build uses)
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "includes", "overrides", "scripts", "locales"]
+# What a copy of the project needs (build_with, test_serve): the module's parts, and an
+# institution's settings file and images and the example institution's where they exist.
+PROJECT_PARTS = [part for part in ["mkdocs.yml", "docs", "data", "includes", "overrides", "scripts", "locales",
+                                   "instelling.yml", "instelling", "voorbeeldstad.yml", "voorbeeldstad"]
+                 if (ROOT / part).exists()]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-def run_build(project: Path, dest: Path, site_url: str | None = None, strict: bool = True) -> subprocess.CompletedProcess:
-    """Run a MkDocs build (strict unless told) of `project` into `dest`; output is stdout+stderr."""
+def run_build(project: Path, dest: Path, site_url: str | None = None, strict: bool = True,
+              config: Path | None = None) -> subprocess.CompletedProcess:
+    """Run a MkDocs build (strict unless told) of `project` into `dest`, with `config` or the
+    configuration file a build there uses (scripts/configfile.py); output is stdout+stderr."""
     return subprocess.run(
-        [*MKDOCS, "build", *(["--strict"] if strict else []), "--clean", "-d", str(dest)],
+        [*MKDOCS, "build", *(["--strict"] if strict else []), "--clean",
+         "-f", str(config or config_file(project)), "-d", str(dest)],
         cwd=project,
         env={**BUILD_ENV, "SITE_URL": site_url} if site_url else BUILD_ENV,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def site_config(root: Path = ROOT) -> dict:
+    """The build's configuration as MkDocs reads it: the settings file over mkdocs.yml (INHERIT)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file(root), "rb") as file:
+        return yaml_load(file)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 WORDLIST = Path(__file__).resolve().parent / "wordlist-nl.txt"
-SKIP = ["pre", "code", "kbd", "script", "style", "a.headerlink", ".md-source-file"]
+# Not the module's text: code, and an institution's own names and addresses (its settings file).
+SKIP = ["pre", "code", "kbd", "script", "style", "a.headerlink", ".md-source-file", ".instelling"]
 URL = re.compile(r"(?:https?://|www\.)\S+")
 # A word starts and ends with a letter; apostrophes and hyphens may sit inside (collega's, meta-analyse).
 WORD = re.compile(r"[^\W\d_](?:[\w'-]*[^\W\d_])?")

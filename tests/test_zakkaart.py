@@ -6,14 +6,13 @@ No card's text overflows its card. Both PDFs come from the page (scripts/make_pd
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from conftest import ROOT, pdf_page_count, pdf_text
+from conftest import ROOT, pdf_page_count, pdf_text, site_config
 
 MM = 96 / 25.4                      # CSS pixels per millimetre
 CARD = (85.6 * MM, 54 * MM)
 SHEET = (210 * MM, 296 * MM)        # the sheet is a hair under A4's 297 mm (see pages.css)
-SITE_NAME = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_name"]
+SITE_NAME = site_config()["site_name"]  # the institution's, when it has a settings file
 
 # Every card: its box, whether its content is taller or wider than the card, and any text box
 # that sticks out of it (measured in Chromium's print layout).

@@ -1,8 +1,8 @@
 """Who answers for the module, and which version it is.
 
-- Editorial roles: `extra.redactie` in mkdocs.yml (inhoudelijk_verantwoordelijke, redactie,
-  contact), filled in by the institution. `roles()` is the only reader: when the roles move to an
-  institution settings file, only that function changes. Empty roles are left out everywhere.
+- Editorial roles: `extra.redactie` (inhoudelijk_verantwoordelijke, redactie, contact) in the
+  institution's settings file (instelling.yml; scripts/hooks/instelling.py). `roles()` is the only
+  reader. Roles that are empty or not there are left out everywhere.
 - Module version: data/changelog.yml, newest first; the first entry is the current version.
 
 Templates get `redactie` (the filled-in roles) and `module_versie` (the current entry); the
@@ -43,12 +43,13 @@ _changelog_url: list[str] = []       # that page's URL in this build ("wijziging
 def roles(config) -> list[dict]:
     """The filled-in editorial roles, in a fixed order: [{key, label, value, href}]."""
     given = (config.get("extra") or {}).get("redactie") or {}
+    settings = Path(config.get("config_file_path") or "mkdocs.yml").name  # the file that sets them
     if not isinstance(given, dict):
-        raise PluginError("mkdocs.yml: `extra: redactie:` must hold the roles as `key: value` lines. "
+        raise PluginError(f"{settings}: `extra: redactie:` must hold the roles as `key: value` lines. "
                           f"Fix: use the keys {', '.join(ROLES)}.")
     unknown = sorted(set(given) - set(ROLES))
     if unknown:
-        raise PluginError(f"mkdocs.yml: unknown editorial role(s) {', '.join(unknown)} under `extra: redactie:`. "
+        raise PluginError(f"{settings}: unknown editorial role(s) {', '.join(unknown)} under `extra: redactie:`. "
                           f"Fix: use only {', '.join(ROLES)}.")
     found = []
     for key, label in ROLES.items():

@@ -25,6 +25,9 @@ names, and the Content-Security-Policy for the inline scripts the pages still ca
    overrides/partials/javascripts/base.html). Their SHA-256 hashes are collected from the output;
    after the build, CSP_FILE in the site holds the ready nginx line with exactly POLICY and these
    hashes (deploy/nginx/therapeutische-relatie.conf includes it; README, "Deploying on an intranet").
+4. Material's palette stylesheet holds its dark scheme and rules for each of its twenty named
+   colours; the site uses only the colours mkdocs.yml names (`custom`: ours, in site.css). The
+   rules for the others go (about 1.4 KB gzip on every page), under a name with the new hash.
 """
 
 from __future__ import annotations
@@ -78,6 +81,8 @@ NOT_JS = re.compile(r'\stype\s*=\s*(["\'])(?!(?:text/javascript|application/java
 COMPACT = re.compile(r"(?P<keep><(?P<tag>pre|textarea|script|style)\b.*?</(?P=tag)>)|(?P<comment><!--.*?-->)"
                      r"|[ \t\r]*\n\s*", re.S | re.I)
 CLASS_ATTR = re.compile(r'\sclass="([^"]*)"')
+PALETTE = re.compile(r"^assets/stylesheets/palette\.[0-9a-f]+\.min\.css$")
+NAMED_COLOUR = re.compile(r"\[data-md-color-(?:primary|accent)=([\w-]+)\]")
 RULE_PRELUDE = re.compile(r"([^{}]+)\{")
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
@@ -88,6 +93,7 @@ _also: dict[str, set[str]] = {}     # page src_uri -> stylesheets CSS_ALSO adds
 _page_scripts: dict[str, list[str]] = {}  # page src_uri -> PAGE_SCRIPTS it loads
 _hashed: dict[str, str] = {}        # plain path -> hashed path
 _hashes: set[str] = set()           # 'sha256-…' of every inline script in the output
+_palette: dict[str, str] = {}       # Material's palette stylesheet -> its trimmed copy
 
 
 def on_config(config):
@@ -99,7 +105,7 @@ def on_config(config):
                           "extra_javascript does not list. Fix: list it there (load order) or drop the rule.")
     _css[:] = [str(path) for path in config.extra_css]
     _scripts[:] = [path for path in listed_js if path not in scoped]
-    for cache in (_classes, _also, _page_scripts, _hashed, _hashes):
+    for cache in (_classes, _also, _page_scripts, _hashed, _hashes, _palette):
         cache.clear()
     config.extra_css = []
     config.extra_javascript = []
@@ -147,6 +153,13 @@ def on_env(env, config, files):
     """Replace each of our CSS/JS files by a minified copy under a hashed name (every page's
     content is made by now, so files that hooks generate, such as quiz.js, are in `files`)."""
     env.globals["page_scripts"] = page_scripts
+    for file in [f for f in files if PALETTE.match(f.dest_uri)]:
+        used = {str(entry.get(key)) for entry in config.theme.get("palette") or [] for key in ("primary", "accent")}
+        small = trim_palette(file.content_string, used)
+        hashed = f"assets/stylesheets/palette.{hashlib.sha256(small.encode('utf-8')).hexdigest()[:8]}.min.css"
+        files.remove(file)
+        files.append(File.generated(config, hashed, content=small, inclusion=InclusionLevel.INCLUDED))
+        _palette[file.dest_uri] = hashed
     for file in [f for f in files if OWN.match(f.dest_uri)]:
         text = file.content_string
         small = rcssmin.cssmin(text) if file.dest_uri.endswith(".css") else rjsmin.jsmin(text)
@@ -157,6 +170,29 @@ def on_env(env, config, files):
         files.append(File.generated(config, hashed, content=small, inclusion=InclusionLevel.INCLUDED))
         _hashed[file.dest_uri] = hashed
     return env
+
+
+def trim_palette(css: str, used: set[str]) -> str:
+    """Material's palette CSS without the rules whose every selector is for a named colour not in
+    `used`, and without @media blocks left empty (blocks nest: read brace by brace)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    out, start, depth, prelude = [], 0, 0, ""
+    for index, char in enumerate(css):
+        if char == "{":
+            if depth == 0:
+                prelude, start = css[start:index], index + 1
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                body, start = css[start:index], index + 1
+                if prelude.strip().startswith("@"):
+                    inner = trim_palette(body, used)
+                    if inner.strip():
+                        out.append(f"{prelude}{{{inner}}}")
+                elif not all(set(NAMED_COLOUR.findall(sel)) - used for sel in prelude.split(",")):
+                    out.append(f"{prelude}{{{body}}}")
+    return "".join(out)
 
 
 def deliver(output: str, where: str, base: str, also: set[str], material: bool = True) -> str:
@@ -180,6 +216,8 @@ def deliver(output: str, where: str, base: str, also: set[str], material: bool =
         return f'{match.group("q")}{match.group("prefix")}{_hashed[path]}{match.group("q")}'
 
     output = compact_html(REFERENCE.sub(hashed, output))
+    for original, trimmed in _palette.items():
+        output = output.replace(original, trimmed)
     for match in INLINE_SCRIPT.finditer(output):
         attrs = match.group("attrs")
         if re.search(r"\ssrc\s*=", attrs) or NOT_JS.search(attrs):

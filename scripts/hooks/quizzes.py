@@ -229,14 +229,14 @@ def progress_bar(total: int) -> str:
     return str(T().progress(total))
 
 
-def summary(page: Page, ids: list[str], topics: list, exam: bool) -> str:
+def summary(page: Page, topics: list, exam: bool) -> str:
     if not exam:
         return str(T().summary())
     seen = []
     for topic in topics:
         if topic and topic not in seen:
             seen.append(topic)
-    return str(T().exam_summary([(title, get_relative_url(target, page.url)) for title, target in seen], ids))
+    return str(T().exam_summary([(title, get_relative_url(target, page.url)) for title, target in seen]))
 
 
 def config_element(data: dict) -> str:
@@ -266,7 +266,7 @@ def on_page_content(html: str, page: Page, config, files) -> str:
             html = number_questions(html, ids, data["topics"], page, exam)
             first = html.index('<div class="quiz"')
             html = html[:first] + progress_bar(len(ids)) + html[first:]
-            html, n = RESULTS.subn(lambda _: summary(page, ids, data["topics"], exam), html)
+            html, n = RESULTS.subn(lambda _: summary(page, data["topics"], exam), html)
             if not n:
                 raise PluginError(f"{page.file.src_uri}: no results panel. Fix: put `<!-- mkdocs-quiz results -->` "
                                   "after the last question.")

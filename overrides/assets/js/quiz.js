@@ -49,6 +49,7 @@
     cleared: "Je antwoorden op deze toets zijn gewist.",
     missing: "Beantwoord eerst alle vragen. Nog open: ",
     question: "vraag {n}",
+    questionLink: "Vraag {n}",
     handedIn: "Ingeleverd: {c} van {n} goed ({p}%). ",
     passed: "Geslaagd: de norm is {m}%.",
     failed: "Nog niet geslaagd: de norm is {m}%.",
@@ -426,10 +427,20 @@
       row.querySelector(".quiz-topic-score").textContent = fill(TEXT.topicScore, topic);
       row.classList.toggle("is-complete", topic.c === topic.n);
     });
-    review.querySelectorAll("li[data-quiz]").forEach(function (item) {
-      var quiz = document.getElementById(item.getAttribute("data-quiz")), right = quiz && state(quiz).correct;
-      item.classList.toggle("is-right", !!right);
-      item.querySelector(".quiz-question-verdict").textContent = right ? TEXT.verdictRight : TEXT.verdictWrong;
+    // Per question: a link to it and its verdict (built here: the review only exists handed in).
+    var questions = review.querySelector(".quiz-review-questions");
+    questions.textContent = "";
+    list.forEach(function (quiz, index) {
+      var right = state(quiz).correct, item = document.createElement("li"), link = document.createElement("a");
+      var verdict = document.createElement("span");
+      item.setAttribute("data-quiz", quiz.id);
+      item.classList.toggle("is-right", right);
+      link.href = "#" + quiz.id;
+      link.textContent = fill(TEXT.questionLink, { n: index + 1 });
+      verdict.className = "quiz-question-verdict";
+      verdict.textContent = right ? TEXT.verdictRight : TEXT.verdictWrong;
+      item.append(link, " ", verdict);
+      questions.appendChild(item);
     });
     var status = fill(TEXT.handedIn, values) + fill(passed ? TEXT.passed : TEXT.failed, values);
     if (announceIt || !live.textContent) live.textContent = status;

@@ -65,3 +65,21 @@ def test_cards_are_whole_links_and_fill_their_rows(page, base_url, path):
     box = first.bounding_box()
     page.mouse.click(box["x"] + box["width"] - 6, box["y"] + box["height"] - 6)
     page.wait_for_url(target)
+
+
+@pytest.mark.parametrize("scheme, dark", [("light", False), ("dark", True)])
+def test_palette_follows_the_system_scheme(browser, browser_context_args, base_url, site_dir, scheme, dark):
+    """Material's palette stylesheet reaches the browser trimmed (scripts/hooks/assets.py keeps
+    its dark scheme, drops its named colours): the dark scheme still darkens the page."""
+    sheets = list((site_dir / "assets" / "stylesheets").glob("palette.*.min.css"))
+    assert len(sheets) == 1, sheets
+    css = sheets[0].read_text(encoding="utf-8")
+    assert "[data-md-color-scheme=slate]" in css and "data-md-color-primary=indigo" not in css
+    context = browser.new_context(**browser_context_args, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    assert sheets[0].name in page.content()
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    channels = [float(c) for c in background[background.index("(") + 1:-1].split(",")[:3]]
+    assert (sum(channels) / 3 < 80) is dark, f"{scheme}: the page background is {background}"
+    context.close()

@@ -29,7 +29,6 @@ from the same Markdown, one zip per quiz page; see `export_qti()` for the two th
 
 from __future__ import annotations
 
-import logging
 import os
 import posixpath
 import re
@@ -44,7 +43,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from offline import SHIM, SHIM_URL  # noqa: E402  (the offline copy's search shim)
+from offline import SHIM_URL, build_with_shim  # noqa: E402  (the offline copy's search shim)
 from configfile import config_file, is_institution_file  # noqa: E402  (the institution's settings file)
 
 SETTINGS = yaml.safe_load((ROOT / "data" / "lms.yml").read_text(encoding="utf-8"))
@@ -183,29 +182,7 @@ def package_config(dest: Path, strict: bool = True):
 def build_site(dest: Path, strict: bool = True) -> str:
     """The package's pages, built into `dest`; returns the site's name. Exits with the reason on
     failure."""
-    if not SHIM.exists():
-        sys.exit(f"{SHIM.relative_to(ROOT)} is missing: run `npm ci` first (./run lms does).")
-    os.chdir(ROOT)
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
-
-    handler = logging.StreamHandler()  # warnings (a strict build stops on them) say what is wrong
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logging.getLogger("mkdocs").addHandler(handler)
-
-    try:
-        config = package_config(dest, strict)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except MkDocsException as error:
-        sys.exit(f"Package build failed: {error}")
-    target = dest / SHIM_URL
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(SHIM, target)
+    config = build_with_shim(lambda: package_config(dest, strict), dest, "Package build", "./run lms")
     from make_pdfs import make_pdfs  # the PDFs of the pages in the package (the zakkaart's)
 
     make_pdfs(dest, wanted=lambda entry: not left_out(entry["page"]))

@@ -31,40 +31,51 @@ SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
 
 def build_offline(dest: Path, strict: bool = True) -> Path:
     """Build the offline copy into `dest`; return `dest`. Exits with the reason on failure."""
-    if not SHIM.exists():
-        sys.exit(f"{SHIM.relative_to(ROOT)} is missing: run `npm ci` first (./run offline does).")
     os.environ["OFFLINE"] = "true"  # read by `plugins: - offline: enabled:` in mkdocs.yml
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.chdir(ROOT)
-
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    def configure():
+        config = load_config(str(config_file()), site_dir=str(dest), strict=strict)
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_URL]
+        return config
+
+    build_with_shim(configure, dest, "Offline build", "./run offline")
+    # The workshop PDFs, as `./run build` makes them.
+    import make_pdfs
+
+    make_pdfs.make_pdfs(dest)
+    return dest
+
+
+def build_with_shim(configure, dest: Path, what: str, command: str):
+    """Build the site with the configuration `configure()` returns (it lists SHIM_URL in
+    extra.polyfills) and put the search shim there. Warnings are printed (a strict build stops on
+    them); a failed build exits naming `what`. Used by the offline copy and the LMS package
+    (scripts/lms.py). Returns the configuration."""
+    if not SHIM.exists():
+        sys.exit(f"{SHIM.relative_to(ROOT)} is missing: run `npm ci` first ({command} does).")
+    os.chdir(ROOT)
+    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-
     try:
-        config = load_config(str(config_file()), site_dir=str(dest), strict=strict)
-        config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_URL]
+        config = configure()
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as error:
-        sys.exit(f"Offline build failed: {error}")
+        sys.exit(f"{what} failed: {error}")
     target = dest / SHIM_URL
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SHIM, target)
-
-    # The workshop PDFs, as `./run build` makes them.
-    import make_pdfs
-
-    make_pdfs.make_pdfs(dest)
-    return dest
+    return config
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ Set PREBUILT_SITE=/path/to/site to test an existing build instead (local iterati
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -220,6 +221,35 @@ def pdfs(site_dir) -> dict[str, Path]:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     from make_pdfs import pdf_entries
     return {entry["key"]: site_dir / entry["file"] for entry in pdf_entries()}
+
+
+# The accessibility rules every check runs: WCAG 2.1 A and AA, and axe's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+# Fades and transitions are brought to their end first, so the checkers measure colours as they end
+# up. An element that is not rendered (in a closed <details>) takes the other palette only when its
+# style is read, through a transition that never runs on by itself: so every element's style is
+# read first, starting those, and then every animation with an end is finished (not awaited).
+SETTLE = """for (const element of document.querySelectorAll('*')) getComputedStyle(element).color;
+            document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .forEach(a => a.finish());"""
+
+
+def axe_violations(page, axe_source: str | None = None) -> list[str]:
+    """axe-core's violations on the page as it is now (AXE_TAGS, after SETTLE), one JSON line each.
+    `axe_source` (the fixture) is evaluated first when the page has no axe yet: by the test
+    driver, not as an inline <script>, which the site's Content-Security-Policy rightly blocks."""
+    if axe_source and not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(axe_source)
+    violations = page.evaluate(
+        """async (tags) => {
+            """ + SETTLE + """
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            return r.violations.map(v => ({id: v.id, impact: v.impact,
+              nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
+        }""",
+        AXE_TAGS,
+    )
+    return [json.dumps(v, ensure_ascii=False) for v in violations]
 
 
 @pytest.fixture(scope="session")

@@ -92,19 +92,6 @@ def follow(page, link) -> None:
     assert page.evaluate("window.stillHere === true"), "the page was reloaded, not navigated instantly"
 
 
-def axe_violations(page, axe_source) -> list[str]:
-    # Evaluated by the test driver, not added as an inline <script>: the site's
-    # Content-Security-Policy rightly blocks inline scripts it has no hash for.
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(axe_source)
-    # Fades and transitions end first (Material's back-to-top button fades in): axe measures
-    # contrast as it is at that moment.
-    result = page.evaluate("""async () => {
-        await Promise.all(document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map(a => a.finished.catch(() => null)));
-        return (await axe.run(document)).violations; }""")
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result]
-
-
 def active(page) -> dict:
     """What has keyboard focus."""
     return page.evaluate("""() => {

@@ -16,8 +16,8 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import ROOT, site_config
-from quiztools import (EXAM, SETTINGS, active, axe_violations, choose, flat, front_matter,
-                       quiz_keys, store)
+from conftest import axe_violations
+from quiztools import EXAM, SETTINGS, active, choose, flat, front_matter, quiz_keys, store
 
 KEYS = {f"quiz_{kind}_/{EXAM}" for kind in ("progress", "handedin", "done")}
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",

@@ -21,8 +21,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Nginx, free_port, run_build, site_config
-from quiztools import axe_violations
+from conftest import ROOT, Nginx, axe_violations, free_port, run_build, site_config
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import wordcount  # noqa: E402  (the word budgets)

@@ -12,7 +12,6 @@ HTML_CodeSniffer (WCAG2AA errors; injected on first use).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Callable
 
@@ -20,9 +19,8 @@ import pytest
 from mkdocs.utils import yaml_load
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from conftest import ROOT, csp_of_the_build, watch
+from conftest import ROOT, SETTLE, axe_violations, csp_of_the_build, watch
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SEARCH_READY = "Typ om te beginnen met zoeken"  # Material's search, once its index is loaded
 PALETTE = {"light": "default", "dark": "slate"}
 PALETTE_TOGGLE = "[data-md-component=palette] label:visible"
@@ -35,28 +33,6 @@ def check(name: str):
         CHECKS[name] = function
         return function
     return register
-
-
-# Fades and transitions are brought to their end first, so the checkers measure colours as they end
-# up. An element that is not rendered (in a closed <details>) takes the other palette only when its
-# style is read, through a transition that never runs on by itself: so every element's style is
-# read first, starting those, and then every animation with an end is finished (not awaited).
-SETTLE = """for (const element of document.querySelectorAll('*')) getComputedStyle(element).color;
-            document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
-            .forEach(a => a.finish());"""
-
-
-def run_axe(page) -> list[str]:
-    violations = page.evaluate(
-        """async (tags) => {
-            """ + SETTLE + """
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-            return r.violations.map(v => ({id: v.id, impact: v.impact,
-              nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
-        }""",
-        AXE_TAGS,
-    )
-    return [json.dumps(v, ensure_ascii=False) for v in violations]
 
 
 def run_htmlcs(page) -> list[str]:
@@ -108,7 +84,7 @@ def search_starts(page, path):
 
 @check("axe light")
 def axe_light(page, path):
-    return switch_palette(page, "light") or run_axe(page)
+    return switch_palette(page, "light") or axe_violations(page)
 
 
 @check("HTML_CodeSniffer light")
@@ -118,7 +94,7 @@ def htmlcs_light(page, path):
 
 @check("axe dark")
 def axe_dark(page, path):
-    return switch_palette(page, "dark") or run_axe(page)
+    return switch_palette(page, "dark") or axe_violations(page)
 
 
 @check("HTML_CodeSniffer dark")

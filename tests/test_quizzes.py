@@ -19,8 +19,8 @@ import polib
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
-from quiztools import (ENGLISH, EXAM, OVERVIEW, QUIZ, STORE, accept_dialogs, active, answer, axe_violations,
+from conftest import ROOT, axe_violations
+from quiztools import (ENGLISH, EXAM, OVERVIEW, QUIZ, STORE, accept_dialogs, active, answer,
                        choose, flat, follow, nav_quiz_pages, open_quiz, questions, quiz_keys, quiz_urls, store)
 
 
